@@ -1,0 +1,33 @@
+#pragma once
+// Accounts, passwords (argon2id) and bearer tokens (random, stored only as a hash).
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+
+namespace cnscd::app {
+
+// Must run once before any other call here (initialises libsodium).
+void InitCrypto();
+
+struct LoginResult {
+  std::string token;
+  std::string expires_at;
+  store::Account account;
+  std::vector<store::Grant> grants;
+};
+
+// How long a token lives: a volunteer's phone should not sign out in the middle of a week of
+// field work, and a lost phone's token should not live for months.
+constexpr int kTokenDays = 14;
+
+LoginResult Login(Context& ctx, const std::string& username, const std::string& password);
+Caller Authenticate(Context& ctx, const std::string& token);  // throws 401
+void Logout(Context& ctx, const std::string& token);
+
+// The first administrator (`cnscd init --admin`): an `admin` grant over the whole country.
+// `min_password_length` is 8 for init and 1 for the demo's admin/admin.
+store::Account CreateAdmin(Context& ctx, const std::string& username, const std::string& password,
+                           std::size_t min_password_length = 8);
+
+}  // namespace cnscd::app

@@ -1,0 +1,218 @@
+#include "app/teams.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "app/units.hpp"
+#include "core/error.hpp"
+#include "core/phone.hpp"
+#include "core/text.hpp"
+
+namespace cnscd::app {
+
+namespace {
+
+store::Team RequireTeam(store::Transaction& tx, store::Id id) {
+  auto team = tx.FindTeam(id);
+  if (!team) throw NotFound("tổ công nghệ số", "team");
+  return *team;
+}
+
+LevelPolicy PolicyFor(const EffectivePolicy& p, TeamLevel level) {
+  const auto& from = level == TeamLevel::kVillage ? p.village : p.commune;
+  return from ? from->policy : LevelPolicy{};
+}
+
+std::optional<std::string> CleanOptional(const std::optional<std::string>& raw,
+                                         const std::string& field, std::size_t max_length) {
+  if (!raw) return std::nullopt;
+  if (!text::IsValidUtf8(*raw)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    field);
+  }
+  std::string s = text::Clean(*raw);
+  if (s.empty()) return std::nullopt;
+  if (text::Length(s) > max_length) {
+    throw RuleBroken("too_long", "Giá trị quá dài (tối đa " + std::to_string(max_length) +
+                                     " ký tự).",
+                     "The value is too long (at most " + std::to_string(max_length) +
+                         " characters).",
+                     field);
+  }
+  return s;
+}
+
+store::Person ValidatePerson(const PersonInput& in, int this_year) {
+  store::Person p;
+  if (!text::IsValidUtf8(in.full_name)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    "person.full_name");
+  }
+  p.full_name = text::Clean(in.full_name);
+  if (p.full_name.empty()) {
+    throw RuleBroken("empty_name", "Họ và tên không được để trống.",
+                     "The full name must not be empty.", "person.full_name");
+  }
+  if (text::Length(p.full_name) > 100) {
+    throw RuleBroken("name_too_long", "Họ và tên dài quá 100 ký tự.",
+                     "The full name is longer than 100 characters.", "person.full_name");
+  }
+  if (auto raw = CleanOptional(in.phone, "person.phone", 40)) {
+    p.phone = phone::NormalizeMobile(*raw);
+    if (!p.phone) {
+      throw RuleBroken("invalid_phone",
+                       "Số điện thoại di động không hợp lệ: cần 10 chữ số bắt đầu bằng 03, 05, "
+                       "07, 08 hoặc 09 (có thể viết +84).",
+                       "Not a Vietnamese mobile number: ten digits starting 03, 05, 07, 08 or 09 "
+                       "(+84 accepted).",
+                       "person.phone");
+    }
+  }
+  // Zalo is registered on a phone number; keep other handles as written.
+  if (auto raw = CleanOptional(in.zalo, "person.zalo", 100)) {
+    p.zalo = phone::NormalizeMobile(*raw).value_or(*raw);
+  }
+  p.occupation = CleanOptional(in.occupation, "person.occupation", 100);
+  if (auto g = CleanOptional(in.gender, "person.gender", 10)) {
+    if (*g != "male" && *g != "female" && *g != "other") {
+      throw RuleBroken("invalid_gender", "Giới tính phải là male, female hoặc other.",
+                       "gender must be male, female or other.", "person.gender");
+    }
+    p.gender = g;
+  }
+  if (in.birth_year) {
+    if (*in.birth_year < 1900 || *in.birth_year > this_year) {
+      throw RuleBroken("invalid_birth_year", "Năm sinh không hợp lệ.",
+                       "The birth year is not plausible.", "person.birth_year");
+    }
+    p.birth_year = in.birth_year;
+  }
+  return p;
+}
+
+// One decimal, as officials write coverage ("66,7 %").
+double Percent(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return 0;
+  return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
+}
+
+}  // namespace
+
+store::Team CreateTeam(Context& ctx, const Caller& /*caller*/, const TeamInput& in) {
+  const auto level = ParseTeamLevel(in.level);
+  if (!level) {
+    throw RuleBroken("invalid_level", "Cấp tổ phải là village hoặc commune.",
+                     "level must be village or commune.", "level");
+  }
+  auto name = CleanOptional(in.name, "name", 200);
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  const store::Unit unit = RequireUnit(*tx, in.unit_id, "unit_id");
+  CheckTeamPlacement(*level, unit.kind);
+  store::Team team =
+      tx->InsertTeam({0, unit.id, *level, name.value_or(DefaultTeamName(unit.name)), "active"});
+  tx->Commit();
+  return team;
+}
+
+store::Page<store::Team> ListTeams(Context& ctx, const Caller& /*caller*/,
+                                   std::optional<store::Id> unit_id, int limit, int offset) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  store::Unit within;
+  within.path = "/";  // the whole country
+  if (unit_id) within = RequireUnit(*tx, *unit_id, "unit");
+  return tx->ListTeams(within, limit, offset);
+}
+
+TeamDetail GetTeam(Context& ctx, const Caller& /*caller*/, store::Id team_id) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  TeamDetail d;
+  d.team = RequireTeam(*tx, team_id);
+  d.members = tx->CurrentMembers(team_id);
+  RoleCounts counts;
+  for (const auto& m : d.members) counts.Add(m.role);
+  const auto policy = EffectivePolicyAt(*tx, RequireUnit(*tx, d.team.unit_id));
+  d.violations = Evaluate(PolicyFor(policy, d.team.level), counts);
+  return d;
+}
+
+store::Membership AddMember(Context& ctx, const Caller& /*caller*/, store::Id team_id,
+                            const PersonInput& person_in, const std::string& role_name) {
+  const auto role = ParseRole(role_name);
+  if (!role) {
+    throw RuleBroken("invalid_role", "Vai trò phải là leader, deputy, member hoặc collaborator.",
+                     "role must be leader, deputy, member or collaborator.", "role");
+  }
+  const int this_year = std::stoi(ctx.Today().substr(0, 4));
+  store::Person person = ValidatePerson(person_in, this_year);
+
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  const store::Team team = RequireTeam(*tx, team_id);
+  const auto members = tx->CurrentMembers(team_id);
+  RoleCounts counts;
+  for (const auto& m : members) counts.Add(m.role);
+  const auto policy = EffectivePolicyAt(*tx, RequireUnit(*tx, team.unit_id));
+  CheckAdmission(PolicyFor(policy, team.level), counts, *role);
+
+  if (person.phone) {
+    if (auto existing = tx->FindPersonByPhone(*person.phone)) {
+      if (text::Fold(existing->full_name) != text::Fold(person.full_name)) {
+        throw Conflict("phone_in_use",
+                       "Số điện thoại này đã được đăng ký cho " + existing->full_name + ".",
+                       "This phone number is already registered to " + existing->full_name + ".",
+                       "person.phone");
+      }
+      person = *existing;  // the same person joining another team
+    }
+  }
+  if (person.id != 0) {
+    for (const auto& m : members) {
+      if (m.person.id == person.id) {
+        throw Conflict("already_member", "Người này đã là thành viên của tổ.",
+                       "This person is already a member of the team.", "person");
+      }
+    }
+  } else {
+    person = tx->InsertPerson(person);
+  }
+  store::Membership m = tx->InsertMembership(team_id, person.id, *role, ctx.Today());
+  tx->Commit();
+  return m;
+}
+
+store::Membership EndMembership(Context& ctx, const Caller& /*caller*/, store::Id team_id,
+                                store::Id membership_id) {
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  RequireTeam(*tx, team_id);
+  auto m = tx->FindMembership(membership_id);
+  if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
+  if (m->until) {
+    throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
+                   "This membership already ended on " + *m->until + ".");
+  }
+  tx->EndMembership(membership_id, ctx.Today());
+  m->until = ctx.Today();
+  tx->Commit();
+  return *m;
+}
+
+CoverageReport GetCoverage(Context& ctx, const Caller& /*caller*/, store::Id unit_id) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  const store::Unit unit = RequireUnit(*tx, unit_id);
+  CoverageReport r;
+  r.counts = tx->CountCoverage(unit);
+  r.percent = Percent(r.counts.villages_with_team, r.counts.villages);
+  std::map<store::Id, EffectivePolicy> by_unit;
+  for (const auto& c : tx->Compositions(unit)) {
+    auto it = by_unit.find(c.team.unit_id);
+    if (it == by_unit.end()) {
+      it = by_unit.emplace(c.team.unit_id, EffectivePolicyAt(*tx, *tx->FindUnit(c.team.unit_id)))
+               .first;
+    }
+    if (!Evaluate(PolicyFor(it->second, c.team.level), c.counts).empty()) {
+      ++r.teams_with_violations;
+    }
+  }
+  return r;
+}
+
+}  // namespace cnscd::app

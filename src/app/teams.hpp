@@ -1,0 +1,47 @@
+#pragma once
+// Use cases on teams and their members, and coverage of a unit's subtree.
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+
+namespace cnscd::app {
+
+struct TeamInput {
+  store::Id unit_id = 0;
+  std::string level;
+  std::optional<std::string> name;
+};
+
+struct TeamDetail {
+  store::Team team;
+  std::vector<store::Membership> members;  // current, leader first
+  std::vector<Violation> violations;
+};
+
+struct PersonInput {
+  std::string full_name;
+  std::optional<std::string> phone;
+  std::optional<std::string> zalo;
+  std::optional<std::string> occupation;
+  std::optional<std::string> gender;
+  std::optional<int> birth_year;
+};
+
+struct CoverageReport {
+  store::Coverage counts;
+  double percent = 0;  // villages with a team, one decimal
+  std::int64_t teams_with_violations = 0;
+};
+
+store::Team CreateTeam(Context& ctx, const Caller& caller, const TeamInput& in);
+store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,
+                                   std::optional<store::Id> unit_id, int limit, int offset);
+TeamDetail GetTeam(Context& ctx, const Caller& caller, store::Id team_id);
+store::Membership AddMember(Context& ctx, const Caller& caller, store::Id team_id,
+                            const PersonInput& person, const std::string& role);
+store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id team_id,
+                                store::Id membership_id);
+CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id);
+
+}  // namespace cnscd::app

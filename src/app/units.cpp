@@ -1,0 +1,158 @@
+#include "app/units.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace cnscd::app {
+
+namespace {
+constexpr std::size_t kMaxNameLength = 200;
+
+std::string CleanName(const std::string& raw, const std::string& field) {
+  if (!text::IsValidUtf8(raw)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    field);
+  }
+  std::string name = text::Clean(raw);
+  if (name.empty()) {
+    throw RuleBroken("empty_name", "Tên không được để trống.", "The name must not be empty.",
+                     field);
+  }
+  if (text::Length(name) > kMaxNameLength) {
+    throw RuleBroken("name_too_long", "Tên dài quá 200 ký tự.",
+                     "The name is longer than 200 characters.", field);
+  }
+  return name;
+}
+}  // namespace
+
+store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string& field) {
+  auto unit = tx.FindUnit(id);
+  if (!unit) throw NotFound("đơn vị hành chính", "administrative unit", field);
+  return *unit;
+}
+
+store::Unit CreateUnit(Context& ctx, const Caller& /*caller*/, const UnitInput& in) {
+  const std::string name = CleanName(in.name, "name");
+  const auto kind = ParseUnitKind(in.kind);
+  if (!kind) {
+    throw RuleBroken("invalid_kind", "Cấp đơn vị phải là province, district, commune hoặc village.",
+                     "kind must be province, district, commune or village.", "kind");
+  }
+  if (!text::IsValidUtf8(in.subkind)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    "subkind");
+  }
+  std::string subkind = text::Lower(text::Clean(in.subkind));
+  if (subkind.empty()) subkind = SubkindFromName(name);
+  if (text::Length(subkind) > 40) {
+    throw RuleBroken("invalid_subkind", "Loại đơn vị dài quá 40 ký tự.",
+                     "subkind is longer than 40 characters.", "subkind");
+  }
+  std::optional<std::string> code;
+  if (in.code && !text::Clean(*in.code).empty()) {
+    code = text::Clean(*in.code);
+    CheckUnitCode(*kind, *code);
+  }
+
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  std::optional<UnitKind> parent_kind;
+  if (in.parent_id) parent_kind = RequireUnit(*tx, *in.parent_id, "parent_id").kind;
+  CheckParent(*kind, parent_kind);
+  if (code && tx->FindUnitByCode(*kind, *code, std::nullopt)) {
+    throw Conflict("duplicate_code", "Mã " + *code + " đã được dùng cho một đơn vị cùng cấp.",
+                   "Code " + *code + " is already used by another unit of this kind.", "code");
+  }
+  store::Unit unit = tx->InsertUnit({code, name, *kind, subkind, in.parent_id, std::nullopt});
+  tx->Commit();
+  return unit;
+}
+
+UnitDetail GetUnit(Context& ctx, const Caller& /*caller*/, store::Id id) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  UnitDetail d;
+  d.unit = RequireUnit(*tx, id);
+  d.path = tx->Ancestors(d.unit);
+  d.path.push_back(d.unit);
+  d.children = tx->CountChildren(id);
+  return d;
+}
+
+store::Page<store::Unit> ListUnits(Context& ctx, const Caller& /*caller*/,
+                                   const UnitListInput& in) {
+  store::UnitQuery q;
+  q.parent_id = in.parent_id;
+  if (in.kind) {
+    q.kind = ParseUnitKind(*in.kind);
+    if (!q.kind) {
+      throw Malformed("bad_query", "Tham số kind phải là province, district, commune hoặc village.",
+                      "kind must be province, district, commune or village.", "kind");
+    }
+  }
+  q.folded_text = text::Fold(in.q);
+  q.limit = in.limit;
+  q.offset = in.offset;
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  if (in.parent_id) RequireUnit(*tx, *in.parent_id, "parent");
+  return tx->ListUnits(q);
+}
+
+store::Population PutPopulation(Context& ctx, const Caller& /*caller*/, store::Id unit_id,
+                                const store::Population& figures) {
+  if (figures.year < 1900 || figures.year > 2200) {
+    throw RuleBroken("invalid_year", "Năm phải từ 1900 đến 2200.",
+                     "year must be between 1900 and 2200.", "year");
+  }
+  for (const auto& [cohort, n] : figures.figures) {
+    if (n < 0) {
+      throw RuleBroken("negative_population", "Số liệu dân số không được âm.",
+                       "Population figures cannot be negative.", cohort);
+    }
+  }
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  RequireUnit(*tx, unit_id);
+  tx->PutPopulation(unit_id, figures);
+  store::Population out{figures.year, {}};
+  for (const auto& p : tx->ListPopulation(unit_id)) {
+    if (p.year == figures.year) out = p;
+  }
+  tx->Commit();
+  return out;
+}
+
+std::vector<store::Population> ListPopulation(Context& ctx, const Caller& /*caller*/,
+                                              store::Id unit_id) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  RequireUnit(*tx, unit_id);
+  return tx->ListPopulation(unit_id);
+}
+
+void PutPolicy(Context& ctx, const Caller& /*caller*/, store::Id unit_id,
+               const CompositionPolicy& policy) {
+  CheckPolicy(policy);
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  RequireUnit(*tx, unit_id);
+  tx->PutPolicy(unit_id, policy);
+  tx->Commit();
+}
+
+EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& unit) {
+  EffectivePolicy out;
+  std::vector<store::Unit> chain = tx.Ancestors(unit);
+  chain.push_back(unit);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    auto own = tx.FindPolicy(it->id);
+    if (!own) continue;
+    if (!out.village && own->village) out.village = LevelPolicyFrom{*own->village, it->id};
+    if (!out.commune && own->commune) out.commune = LevelPolicyFrom{*own->commune, it->id};
+    if (out.village && out.commune) break;
+  }
+  return out;
+}
+
+EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& /*caller*/, store::Id unit_id) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  return EffectivePolicyAt(*tx, RequireUnit(*tx, unit_id));
+}
+
+}  // namespace cnscd::app

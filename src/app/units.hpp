@@ -1,0 +1,59 @@
+#pragma once
+// Use cases on administrative units: create, read, list, population, composition policy.
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+
+namespace cnscd::app {
+
+struct UnitInput {
+  std::string name;
+  std::string kind;
+  std::string subkind;
+  std::optional<store::Id> parent_id;
+  std::optional<std::string> code;
+};
+
+struct UnitDetail {
+  store::Unit unit;
+  std::vector<store::Unit> path;  // province … the unit itself
+  std::int64_t children = 0;
+};
+
+struct UnitListInput {
+  std::optional<store::Id> parent_id;
+  std::optional<std::string> kind;
+  std::string q;
+  int limit = 100;
+  int offset = 0;
+};
+
+struct LevelPolicyFrom {
+  LevelPolicy policy;
+  store::Id source_unit_id = 0;  // the unit whose setting applies
+};
+
+struct EffectivePolicy {
+  std::optional<LevelPolicyFrom> village;
+  std::optional<LevelPolicyFrom> commune;
+};
+
+store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in);
+UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id);
+store::Page<store::Unit> ListUnits(Context& ctx, const Caller& caller, const UnitListInput& in);
+
+store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id unit_id,
+                                const store::Population& figures);
+std::vector<store::Population> ListPopulation(Context& ctx, const Caller& caller,
+                                              store::Id unit_id);
+
+void PutPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
+               const CompositionPolicy& policy);
+EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id unit_id);
+
+// Shared by the team use cases: the effective policy at a unit, within an open transaction.
+EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& unit);
+store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string& field = {});
+
+}  // namespace cnscd::app

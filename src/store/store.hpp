@@ -1,0 +1,77 @@
+#pragma once
+// Persistence behind one interface. A use case opens one transaction, reads and writes through
+// it, and commits; a transaction dropped without Commit() rolls back, so a refusal writes nothing.
+// SQLite fills it today; a PostgreSQL implementation fills the same interface later.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/records.hpp"
+
+namespace cnscd::store {
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual void Commit() = 0;
+
+  // Units
+  virtual std::optional<Unit> FindUnit(Id id) = 0;
+  virtual std::optional<Unit> FindUnitByCode(UnitKind kind, const std::string& code,
+                                             const std::optional<std::string>& valid_from) = 0;
+  virtual Unit InsertUnit(const NewUnit& unit) = 0;
+  // Renames or re-describes a unit in place (same parent); used by idempotent imports.
+  virtual void UpdateUnitName(Id id, const std::string& name, const std::string& subkind) = 0;
+  virtual Page<Unit> ListUnits(const UnitQuery& query) = 0;
+  virtual std::vector<Unit> Ancestors(const Unit& unit) = 0;  // province first, unit excluded
+  virtual std::int64_t CountChildren(Id id) = 0;
+
+  // Population per unit and year
+  virtual void PutPopulation(Id unit_id, const Population& population) = 0;
+  virtual std::vector<Population> ListPopulation(Id unit_id) = 0;
+
+  // Composition policy set on a unit (nullopt: the unit sets none)
+  virtual std::optional<CompositionPolicy> FindPolicy(Id unit_id) = 0;
+  virtual void PutPolicy(Id unit_id, const CompositionPolicy& policy) = 0;
+
+  // Teams, people, memberships
+  virtual Team InsertTeam(const Team& team) = 0;
+  virtual std::optional<Team> FindTeam(Id id) = 0;
+  virtual Page<Team> ListTeams(const Unit& within, int limit, int offset) = 0;
+  virtual std::optional<Person> FindPersonByPhone(const std::string& phone) = 0;
+  virtual Person InsertPerson(const Person& person) = 0;
+  virtual Membership InsertMembership(Id team_id, Id person_id, Role role,
+                                      const std::string& since) = 0;
+  virtual std::optional<Membership> FindMembership(Id id) = 0;
+  virtual std::vector<Membership> CurrentMembers(Id team_id) = 0;
+  virtual void EndMembership(Id id, const std::string& until) = 0;
+  virtual std::vector<TeamComposition> Compositions(const Unit& within) = 0;
+  virtual Coverage CountCoverage(const Unit& within) = 0;
+
+  // Accounts and sessions
+  virtual std::optional<Account> FindAccountByUsername(const std::string& username) = 0;
+  virtual std::optional<Account> FindAccount(Id id) = 0;
+  virtual Account InsertAccount(const Account& account) = 0;
+  virtual void InsertGrant(Id account_id, const Grant& grant) = 0;
+  virtual std::vector<Grant> Grants(Id account_id) = 0;
+  virtual void InsertToken(Id account_id, const std::string& token_hash,
+                           const std::string& expires_at) = 0;
+  // The account of an unexpired token; nullopt when unknown or expired at `now`.
+  virtual std::optional<Id> FindTokenAccount(const std::string& token_hash,
+                                             const std::string& now) = 0;
+  virtual void DeleteToken(const std::string& token_hash) = 0;
+};
+
+enum class Access { kRead, kWrite };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual std::unique_ptr<Transaction> Begin(Access access) = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path` and applies pending migrations.
+std::unique_ptr<Store> OpenSqlite(const std::string& path, int connections = 4);
+
+}  // namespace cnscd::store
