@@ -23,12 +23,18 @@ LevelPolicy ParsePolicy(std::istringstream& in) {
   LevelPolicy p;
   std::string word;
   while (in >> word) {
-    if (word.starts_with("min=")) p.min = std::stoi(word.substr(4));
-    else if (word.starts_with("max=")) p.max = std::stoi(word.substr(4));
-    else if (word == "leader") p.require_leader = true;
-    else if (word == "deputy") p.require_deputy = true;
-    else if (word == "strict") p.strict = true;
-    else throw std::runtime_error("unknown policy word: " + word);
+    if (word.starts_with("min="))
+      p.min = std::stoi(word.substr(4));
+    else if (word.starts_with("max="))
+      p.max = std::stoi(word.substr(4));
+    else if (word == "leader")
+      p.require_leader = true;
+    else if (word == "deputy")
+      p.require_deputy = true;
+    else if (word == "strict")
+      p.strict = true;
+    else
+      throw std::runtime_error("unknown policy word: " + word);
   }
   return p;
 }

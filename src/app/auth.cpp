@@ -94,11 +94,11 @@ store::Account CreateAdmin(Context& ctx, const std::string& username_raw,
                      "The username has 1 to 64 characters and no spaces.", "username");
   }
   if (password.size() < min_password_length) {
-    throw RuleBroken("weak_password",
-                     "Mật khẩu phải có ít nhất " + std::to_string(min_password_length) + " ký tự.",
-                     "The password needs at least " + std::to_string(min_password_length) +
-                         " characters.",
-                     "password");
+    throw RuleBroken(
+        "weak_password",
+        "Mật khẩu phải có ít nhất " + std::to_string(min_password_length) + " ký tự.",
+        "The password needs at least " + std::to_string(min_password_length) + " characters.",
+        "password");
   }
   const std::string hash = HashPassword(password);
   auto tx = ctx.store.Begin(store::Access::kWrite);

@@ -11,19 +11,16 @@ namespace cnscd::app {
 namespace {
 
 // Common Vietnamese name parts; every combination below is invented.
-constexpr std::array<std::string_view, 12> kSurnames{"Nguyễn", "Trần", "Lê",  "Phạm",
-                                                     "Huỳnh",  "Võ",   "Phan", "Trương",
-                                                     "Đặng",   "Bùi",  "Đỗ",  "Hồ"};
-constexpr std::array<std::string_view, 8> kMaleGiven{"Văn An",  "Minh Tuấn", "Quốc Bảo",
+constexpr std::array<std::string_view, 12> kSurnames{
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Đặng", "Bùi", "Đỗ", "Hồ"};
+constexpr std::array<std::string_view, 8> kMaleGiven{"Văn An",    "Minh Tuấn", "Quốc Bảo",
                                                      "Hữu Phước", "Thanh Sơn", "Đức Thắng",
-                                                     "Văn Hùng", "Hoàng Long"};
-constexpr std::array<std::string_view, 8> kFemaleGiven{"Thị Hoa",  "Thị Lan",   "Ngọc Ánh",
-                                                       "Thu Trang", "Thị Mai",  "Kim Ngân",
-                                                       "Thị Hằng", "Mỹ Duyên"};
+                                                     "Văn Hùng",  "Hoàng Long"};
+constexpr std::array<std::string_view, 8> kFemaleGiven{
+    "Thị Hoa", "Thị Lan", "Ngọc Ánh", "Thu Trang", "Thị Mai", "Kim Ngân", "Thị Hằng", "Mỹ Duyên"};
 constexpr std::array<std::string_view, 9> kOccupations{
-    "Trưởng ấp",          "Bí thư Chi đoàn", "Giáo viên",          "Nhân viên y tế",
-    "Nhân viên bưu điện", "Công an viên",    "Hội viên Hội Phụ nữ", "Sinh viên",
-    "Kinh doanh"};
+    "Trưởng ấp",    "Bí thư Chi đoàn",     "Giáo viên", "Nhân viên y tế", "Nhân viên bưu điện",
+    "Công an viên", "Hội viên Hội Phụ nữ", "Sinh viên", "Kinh doanh"};
 
 class Seeder {
  public:
@@ -40,8 +37,8 @@ class Seeder {
   store::Id Team(store::Id unit, std::string_view level, int size, int collaborators = 0) {
     const store::Id team = CreateTeam(ctx_, caller_, {unit, std::string(level), {}}).id;
     for (int i = 0; i < size + collaborators; ++i) {
-      const std::string_view role = i == 0 ? "leader"
-                                    : i == 1 ? "deputy"
+      const std::string_view role = i == 0     ? "leader"
+                                    : i == 1   ? "deputy"
                                     : i < size ? "member"
                                                : "collaborator";
       AddMember(ctx_, caller_, team, NextPerson(i), std::string(role));
@@ -98,14 +95,15 @@ void SeedDemo(Context& ctx) {
   s.Team(s.Unit("Ấp Mỹ Phước", "village", nhon_my), "village", 8);
   s.Team(s.Unit("Ấp Mỹ Hưng", "village", nhon_my), "village", 10, 2);
   s.Team(s.Unit("Ấp Mỹ Lợi", "village", nhon_my), "village", 11);  // one too many
-  s.Unit("Ấp Phú Hữu", "village", nhon_my);                           // no team yet
+  s.Unit("Ấp Phú Hữu", "village", nhon_my);                        // no team yet
   const auto thi_tran = s.Unit("Thị trấn Kế Sách", "commune", ke_sach, "31528");
   s.Team(s.Unit("Ấp An Thạnh", "village", thi_tran), "village", 7);
   s.Team(s.Unit("Ấp An Định", "village", thi_tran), "village", 6);
 
   // Quảng Trị (seed 002): a commune team of exactly five; village teams of five to eight.
   const auto quang_tri = s.Unit("Tỉnh Quảng Trị", "province", {}, "45");
-  s.Policy(quang_tri, LevelPolicy{.min = 5, .max = 8, .require_leader = true, .require_deputy = true},
+  s.Policy(quang_tri,
+           LevelPolicy{.min = 5, .max = 8, .require_leader = true, .require_deputy = true},
            LevelPolicy{.min = 5, .max = 5, .require_leader = true, .require_deputy = true});
   const auto cam_lo = s.Unit("Huyện Cam Lộ", "district", quang_tri, "468");
   const auto cam_tuyen = s.Unit("Xã Cam Tuyền", "commune", cam_lo, "19600");

@@ -31,9 +31,9 @@ ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
       if (it == ids.end()) {
         auto parent = tx->FindUnitByCode(*r.parent_kind, r.parent_code, edition);
         if (!parent) {
-          report.refused.push_back(
-              {r.line, "Không tìm thấy đơn vị cấp trên mã " + r.parent_code + ".",
-               "Parent unit " + r.parent_code + " is unknown."});
+          report.refused.push_back({r.line,
+                                    "Không tìm thấy đơn vị cấp trên mã " + r.parent_code + ".",
+                                    "Parent unit " + r.parent_code + " is unknown."});
           continue;
         }
         it = ids.emplace(key, parent->id).first;

@@ -33,11 +33,9 @@ std::optional<std::string> CleanOptional(const std::optional<std::string>& raw,
   std::string s = text::Clean(*raw);
   if (s.empty()) return std::nullopt;
   if (text::Length(s) > max_length) {
-    throw RuleBroken("too_long", "Giá trị quá dài (tối đa " + std::to_string(max_length) +
-                                     " ký tự).",
-                     "The value is too long (at most " + std::to_string(max_length) +
-                         " characters).",
-                     field);
+    throw RuleBroken(
+        "too_long", "Giá trị quá dài (tối đa " + std::to_string(max_length) + " ký tự).",
+        "The value is too long (at most " + std::to_string(max_length) + " characters).", field);
   }
   return s;
 }

@@ -15,7 +15,8 @@ class TeamsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-app-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("cnscd-app-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);

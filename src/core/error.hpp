@@ -7,13 +7,14 @@
 namespace cnscd {
 
 enum class ErrorKind {
-  kMalformed,        // 400: the request itself cannot be read
-  kUnauthenticated,  // 401
-  kForbidden,        // 403
-  kNotFound,         // 404
-  kConflict,         // 409: clashes with the current state
-  kTooLarge,         // 413
-  kRuleBroken,       // 422: a rule of the domain is broken
+  kMalformed,         // 400: the request itself cannot be read
+  kUnauthenticated,   // 401
+  kForbidden,         // 403
+  kNotFound,          // 404
+  kMethodNotAllowed,  // 405
+  kConflict,          // 409: clashes with the current state
+  kTooLarge,          // 413
+  kRuleBroken,        // 422: a rule of the domain is broken
 };
 
 class Error : public std::runtime_error {

@@ -18,8 +18,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kRenumbe
 
 // Ten-digit mobile numbers start 03, 05, 07, 08 or 09.
 bool IsMobilePrefix(char second_digit) {
-  return second_digit == '3' || second_digit == '5' || second_digit == '7' ||
-         second_digit == '8' || second_digit == '9';
+  return second_digit == '3' || second_digit == '5' || second_digit == '7' || second_digit == '8' ||
+         second_digit == '9';
 }
 
 }  // namespace

@@ -83,8 +83,8 @@ std::vector<Violation> Evaluate(const LevelPolicy& policy, const RoleCounts& cou
     out.push_back({"no_deputy", "Tổ chưa có Tổ phó.", "The team has no deputy."});
   }
   if (policy.require_deputy && counts.deputies > 1) {
-    out.push_back({"several_deputies", "Tổ có nhiều hơn một Tổ phó.",
-                   "The team has more than one deputy."});
+    out.push_back(
+        {"several_deputies", "Tổ có nhiều hơn một Tổ phó.", "The team has more than one deputy."});
   }
   return out;
 }

@@ -44,7 +44,7 @@ struct RoleCounts {
 };
 
 struct Violation {
-  std::string code;  // too_few_members, too_many_members, no_leader, no_deputy, several_*
+  std::string code;        // too_few_members, too_many_members, no_leader, no_deputy, several_*
   std::string message;     // Vietnamese
   std::string message_en;  // English
   bool operator==(const Violation&) const = default;

@@ -15,7 +15,9 @@ TEST(Fold, IgnoresCaseAndDiacritics) {
 
 TEST(Fold, DecomposedInputFoldsLikeComposed) {
   // "Hòa" written with a combining grave accent (NFD), as some official files do.
-  EXPECT_EQ(Fold("Ho\xcc\x80" "a"), Fold("Hòa"));
+  EXPECT_EQ(Fold("Ho\xcc\x80"
+                 "a"),
+            Fold("Hòa"));
 }
 
 TEST(Clean, NormalisesToNfcAndCollapsesSpaces) {
@@ -30,13 +32,12 @@ TEST(IsValidUtf8, RejectsBrokenBytes) {
 
 TEST(CollationKey, SortsInVietnameseOrder) {
   // Vietnamese alphabet: a ă â b c d đ e ê … o ô ơ … u ư; numbers by value.
-  std::vector<std::string> names{"Đông", "Ơn", "Dương", "Ông", "Ân", "Ba", "Ăn", "An",
-                                 "Phường 10", "Phường 2", "Oanh"};
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) {
-              return CollationKey(a) < CollationKey(b);
-            });
-  const std::vector<std::string> expected{"An", "Ăn", "Ân", "Ba", "Dương", "Đông",
+  std::vector<std::string> names{"Đông", "Ơn", "Dương",     "Ông",      "Ân",  "Ba",
+                                 "Ăn",   "An", "Phường 10", "Phường 2", "Oanh"};
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return CollationKey(a) < CollationKey(b);
+  });
+  const std::vector<std::string> expected{"An",   "Ăn",  "Ân", "Ba",       "Dương",    "Đông",
                                           "Oanh", "Ông", "Ơn", "Phường 2", "Phường 10"};
   EXPECT_EQ(names, expected);
 }

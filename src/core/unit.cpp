@@ -55,9 +55,10 @@ void CheckParent(UnitKind child, std::optional<UnitKind> parent) {
       throw RuleBroken("invalid_parent", "Huyện phải trực thuộc một tỉnh.",
                        "A district must sit directly under a province.", "parent_id");
     case UnitKind::kCommune:
-      throw RuleBroken("invalid_parent", "Xã phải trực thuộc một huyện hoặc một tỉnh.",
-                       "A commune must sit under a district or, in the two-level shape, a province.",
-                       "parent_id");
+      throw RuleBroken(
+          "invalid_parent", "Xã phải trực thuộc một huyện hoặc một tỉnh.",
+          "A commune must sit under a district or, in the two-level shape, a province.",
+          "parent_id");
     case UnitKind::kVillage:
       throw RuleBroken("invalid_parent", "Thôn, ấp, tổ dân phố phải trực thuộc một xã.",
                        "A village must sit directly under a commune.", "parent_id");

@@ -10,7 +10,7 @@ enum class UnitKind {
   kProvince,  // tỉnh, thành phố trực thuộc TW
   kDistrict,  // huyện, quận, thị xã, thành phố thuộc tỉnh (until 1 July 2025)
   kCommune,   // xã, phường, thị trấn, đặc khu
-  kVillage,   // thôn, ấp, khóm, bon, bản, tổ dân phố, khu phố: entered by communes, no GSO code
+  kVillage,  // thôn, ấp, khóm, bon, bản, tổ dân phố, khu phố: entered by communes, no GSO code
 };
 
 std::optional<UnitKind> ParseUnitKind(std::string_view s);

@@ -38,7 +38,7 @@ struct NewUnit {
 struct UnitQuery {
   std::optional<Id> parent_id;
   std::optional<UnitKind> kind;
-  std::string folded_text;  // text::Fold of the search; empty for none
+  std::string folded_text;                // text::Fold of the search; empty for none
   std::optional<std::string> valid_from;  // only units of this edition (nullopt: any)
   int limit = 100;
   int offset = 0;
@@ -85,7 +85,7 @@ struct Membership {
   Id id = 0;
   Id team_id = 0;
   Role role = Role::kMember;
-  std::string since;                // YYYY-MM-DD
+  std::string since;                 // YYYY-MM-DD
   std::optional<std::string> until;  // set when it ends; the row stays
   Person person;
 };

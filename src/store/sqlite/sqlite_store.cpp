@@ -25,8 +25,7 @@ std::pair<std::string, std::string> PathRange(const std::string& path) {
   return {path, upper};
 }
 
-const char* kUnitColumns =
-    "id, code, name, kind, subkind, parent_id, path, valid_from, valid_to";
+const char* kUnitColumns = "id, code, name, kind, subkind, parent_id, path, valid_from, valid_to";
 
 Unit ReadUnit(const Statement& s, int c = 0) {
   Unit u;
@@ -256,8 +255,7 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::optional<Team> FindTeam(Id id) override {
-    Statement s =
-        db_.Prepare("SELECT id, unit_id, level, name, status FROM team WHERE id = ?");
+    Statement s = db_.Prepare("SELECT id, unit_id, level, name, status FROM team WHERE id = ?");
     s.Bind(1, id);
     if (!s.Step()) return std::nullopt;
     return ReadTeam(s);
@@ -419,15 +417,15 @@ class SqliteTransaction final : public Transaction {
   }
 
   void InsertGrant(Id account_id, const Grant& g) override {
-    Statement s = db_.Prepare(
-        "INSERT INTO grant_ (account_id, role, unit_id, team_id) VALUES (?, ?, ?, ?)");
+    Statement s =
+        db_.Prepare("INSERT INTO grant_ (account_id, role, unit_id, team_id) VALUES (?, ?, ?, ?)");
     s.Bind(1, account_id).Bind(2, g.role).Bind(3, g.unit_id).Bind(4, g.team_id);
     s.Run();
   }
 
   std::vector<Grant> Grants(Id account_id) override {
-    Statement s = db_.Prepare(
-        "SELECT role, unit_id, team_id FROM grant_ WHERE account_id = ? ORDER BY id");
+    Statement s =
+        db_.Prepare("SELECT role, unit_id, team_id FROM grant_ WHERE account_id = ? ORDER BY id");
     s.Bind(1, account_id);
     std::vector<Grant> out;
     while (s.Step()) out.push_back({s.Text(0), s.OptInt(1), s.OptInt(2)});
@@ -503,8 +501,9 @@ class Pool final : public Store {
 
  private:
   static void Migrate(Connection& db) {
-    db.Exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
-            "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+    db.Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
     db.Exec("BEGIN IMMEDIATE");
     try {
       std::int64_t current = 0;
@@ -516,8 +515,8 @@ class Pool final : public Store {
       for (const Migration& m : Migrations()) {
         if (m.version <= current) continue;
         db.Exec(std::string(m.sql));
-        Statement s = db.Prepare(
-            "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
+        Statement s =
+            db.Prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
         s.Bind(1, m.version).Bind(2, m.name).Bind(3, NowUtc());
         s.Run();
       }

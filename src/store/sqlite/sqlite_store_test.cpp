@@ -68,8 +68,8 @@ TEST_F(SqliteStoreTest, EndedMembershipsStayInHistory) {
   auto tx = store_->Begin(Access::kWrite);
   Unit p = tx->InsertUnit({"45", "Tỉnh Quảng Trị", UnitKind::kProvince, "tỉnh", {}, {}});
   Unit c = tx->InsertUnit({"19000", "Xã Thử", UnitKind::kCommune, "xã", p.id, {}});
-  Team t = tx->InsertTeam({0, c.id, TeamLevel::kCommune, "Tổ công nghệ số cộng đồng Xã Thử",
-                           "active"});
+  Team t =
+      tx->InsertTeam({0, c.id, TeamLevel::kCommune, "Tổ công nghệ số cộng đồng Xã Thử", "active"});
   Person a = tx->InsertPerson({.full_name = "Lê Thị Hoa", .phone = "0912345678"});
   Membership m = tx->InsertMembership(t.id, a.id, Role::kLeader, "2025-01-02");
   EXPECT_EQ(tx->CurrentMembers(t.id).size(), 1u);

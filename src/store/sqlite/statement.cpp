@@ -57,7 +57,8 @@ std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt
 std::string Statement::Text(int column) const {
   const auto* p = sqlite3_column_text(stmt_, column);
   if (p == nullptr) return {};
-  return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  return {reinterpret_cast<const char*>(p),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::optional<std::string> Statement::OptText(int column) const {

@@ -1,0 +1,205 @@
+// The `cnscd` command: init, serve, import-units, demo.
+#include <termios.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/auth.hpp"
+#include "app/demo.hpp"
+#include "app/import_units.hpp"
+#include "core/error.hpp"
+#include "http/server.hpp"
+
+namespace {
+
+using namespace cnscd;
+
+// The web app next to the working folder, else next to the binary (build/cnscd -> web/dist).
+std::string DefaultWebRoot(const char* argv0) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory("web/dist", ec)) return "web/dist";
+  const fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);
+  const fs::path beside = exe.parent_path().parent_path() / "web" / "dist";
+  if (fs::is_directory(beside, ec)) return beside.string();
+  return "web/dist";
+}
+
+std::string ReadPassword() {
+  if (const char* env = std::getenv("CNSCD_ADMIN_PASSWORD")) return env;
+  if (!isatty(STDIN_FILENO)) {
+    throw std::runtime_error(
+        "Cần mật khẩu: đặt CNSCD_ADMIN_PASSWORD hoặc chạy trên terminal. / "
+        "A password is needed: set CNSCD_ADMIN_PASSWORD or run on a terminal.");
+  }
+  auto ask = [](const char* prompt) {
+    std::cerr << prompt << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    std::string s;
+    std::getline(std::cin, s);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+    return s;
+  };
+  const std::string first = ask("Mật khẩu / Password: ");
+  if (ask("Nhập lại / Again: ") != first) {
+    throw std::runtime_error("Hai lần nhập không khớp. / The two entries differ.");
+  }
+  return first;
+}
+
+void Serve(app::Context& ctx, const std::string& host, int port, const std::string& web_root,
+           int threads, const std::string& banner) {
+  http::Api api(ctx);
+  http::ServerOptions options;
+  options.host = host;
+  options.port = static_cast<std::uint16_t>(port);
+  options.web_root = web_root;
+  options.threads = threads;
+  http::Serve(options, api, [&] {
+    std::cout << banner << "cnscd: serving on http://" << (host == "0.0.0.0" ? "localhost" : host)
+              << ":" << port << "  (Ctrl+C to stop)" << std::endl;
+  });
+  std::cout << "cnscd: stopped." << std::endl;
+}
+
+int ImportFiles(app::Context& ctx, const std::vector<std::string>& files) {
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  int failures = 0;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << file << ": không mở được tệp / cannot open the file\n";
+      ++failures;
+      continue;
+    }
+    std::stringstream content;
+    content << in.rdbuf();
+    try {
+      const documents::UnitList list = documents::ParseUnitList(content.str());
+      auto progress = [&](int done, int total) {
+        if (terminal) std::cerr << "\r  " << file << ": " << done << "/" << total << std::flush;
+      };
+      const app::ImportReport r = app::ImportUnits(ctx, list, progress);
+      if (terminal) std::cerr << "\n";
+      std::cout << file << ": đọc / read " << r.rows_read << " dòng / rows; "
+                << "tạo mới / created " << r.created << ", cập nhật / updated " << r.updated
+                << ", không đổi / unchanged " << r.unchanged << "; ";
+      for (const auto& [kind, n] : r.by_kind) std::cout << ToString(kind) << " " << n << ", ";
+      std::cout << "từ chối / refused " << r.refused.size() << "\n";
+      for (const auto& refusal : r.refused) {
+        std::cout << "  " << file << ":" << refusal.line << ": " << refusal.message_vi << " / "
+                  << refusal.message_en << "\n";
+      }
+    } catch (const Error& e) {
+      std::cerr << file << ": " << e.message_vi() << " / " << e.message_en() << "\n";
+      ++failures;
+    }
+  }
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{
+      "cnscd — quản lý Tổ công nghệ số cộng đồng / management of Community Digital Technology "
+      "Teams"};
+  cli.require_subcommand(1);
+  std::string db;
+  auto add_db = [&db](CLI::App* sub, std::string default_db = {}) {
+    db = std::move(default_db);
+    sub->add_option("--db", db, "SQLite database file (or env CNSCD_DB)")->envname("CNSCD_DB");
+  };
+
+  std::string admin;
+  auto* init = cli.add_subcommand(
+      "init", "Create or upgrade a database; optionally its first administrator");
+  add_db(init);
+  init->add_option("--admin", admin,
+                   "Username of the first administrator (password from CNSCD_ADMIN_PASSWORD or "
+                   "the terminal)");
+
+  std::string host = "0.0.0.0";
+  int port = 8080;
+  int threads = 4;
+  std::string web_root = DefaultWebRoot(argv[0]);
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web app");
+  auto* demo = cli.add_subcommand(
+      "demo", "Create the demo database if missing (admin/admin), then serve it");
+  for (auto* sub : {serve, demo}) {
+    sub->add_option("--port", port, "TCP port")->check(CLI::Range(1, 65535));
+    sub->add_option("--host", host, "Address to listen on");
+    sub->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64));
+    sub->add_option("--web", web_root, "Folder of the built web app");
+  }
+  add_db(serve);
+  add_db(demo, "cnscd-demo.db");
+
+  std::vector<std::string> files;
+  auto* import_units = cli.add_subcommand(
+      "import-units",
+      "Import official unit lists (GSO commune/district lists, 2025 two-level list)");
+  add_db(import_units);
+  import_units->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (db.empty()) {
+      std::cerr << "Cần --db hoặc CNSCD_DB. / --db or CNSCD_DB is required.\n";
+      return 2;
+    }
+    app::InitCrypto();
+    const bool fresh = !std::filesystem::exists(db);
+    auto store = store::OpenSqlite(db, threads);
+    app::Context ctx{*store};
+
+    if (*init) {
+      if (!admin.empty()) {
+        app::CreateAdmin(ctx, admin, ReadPassword());
+        std::cout << "cnscd: " << db
+                  << " sẵn sàng / ready; quản trị viên / administrator: " << admin << "\n";
+      } else {
+        std::cout << "cnscd: " << db << " sẵn sàng / ready\n";
+      }
+      return 0;
+    }
+    if (*import_units) return ImportFiles(ctx, files);
+    std::string banner;
+    if (*demo) {
+      if (fresh) {
+        std::cout << "cnscd: tạo dữ liệu mẫu / creating demo data in " << db << std::endl;
+        try {
+          app::SeedDemo(ctx);
+          app::CreateAdmin(ctx, "admin", "admin", 1);
+        } catch (...) {
+          // Leave no half-made demo behind: the next run starts afresh.
+          store.reset();
+          for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+          throw;
+        }
+      }
+      banner = "\n  Dữ liệu mẫu / demo data: " + db +
+               "\n  Đăng nhập / sign in: admin / admin\n  Mở / open: http://localhost:" +
+               std::to_string(port) + "\n\n";
+    }
+    Serve(ctx, host, port, web_root, threads, banner);
+    return 0;
+  } catch (const Error& e) {
+    std::cerr << "cnscd: " << e.message_vi() << " / " << e.message_en() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "cnscd: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,76 @@
+#include "http/api.hpp"
+
+#include <iostream>
+
+#include "app/auth.hpp"
+
+namespace cnscd::http {
+
+std::string TokenOf(const Request& request) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (request.authorization.starts_with(kBearer)) {
+    return request.authorization.substr(kBearer.size());
+  }
+  constexpr std::string_view kCookie = "cnscd_token=";
+  const std::string& c = request.cookie;
+  for (std::size_t at = c.find(kCookie); at != std::string::npos; at = c.find(kCookie, at + 1)) {
+    if (at == 0 || c[at - 1] == ' ' || c[at - 1] == ';') {
+      const std::size_t start = at + kCookie.size();
+      return c.substr(start, c.find(';', start) - start);
+    }
+  }
+  return {};
+}
+
+Api::Api(app::Context& ctx) : ctx_(ctx) {
+  router_.Add(
+      "GET", "/api/v1/health",
+      [](Call&) {
+        return JsonResponse(200, Json{{"status", "ok"}});
+      },
+      true);
+  AddAuthRoutes(router_);
+  AddUnitRoutes(router_);
+  AddTeamRoutes(router_);
+}
+
+Response Api::Handle(const Request& request) {
+  try {
+    return Dispatch(request);
+  } catch (const Error& e) {
+    return ErrorResponse(e);
+  } catch (const std::exception& e) {
+    // Not a user's mistake: log it, answer 500 without internals.
+    std::cerr << "cnscd: " << request.method << " " << request.path << ": " << e.what() << "\n";
+    return JsonResponse(500, Json{{"error",
+                                   {{"code", "internal"},
+                                    {"message", "Lỗi hệ thống; vui lòng thử lại sau."},
+                                    {"message_en", "Internal error; please try again later."}}}});
+  }
+}
+
+Response Api::Dispatch(const Request& request) {
+  const Router::Match match = router_.Find(request.method, request.path);
+  if (match.handler == nullptr) {
+    if (match.path_known) {
+      throw Error(ErrorKind::kMethodNotAllowed, "method_not_allowed",
+                  "Phương thức " + request.method + " không dùng được cho địa chỉ này.",
+                  "Method " + request.method + " is not allowed here.");
+    }
+    throw NotFound("địa chỉ " + request.path, "route " + request.path);
+  }
+  if (request.body.size() > kMaxJsonBody) {
+    throw Error(ErrorKind::kTooLarge, "body_too_large", "Nội dung yêu cầu vượt quá 1 MB.",
+                "The request body is larger than 1 MB.");
+  }
+  app::Caller caller;
+  std::string token;
+  if (!match.public_route) {
+    token = TokenOf(request);
+    caller = app::Authenticate(ctx_, token);
+  }
+  Call call{ctx_, request, caller, match.ids, token};
+  return (*match.handler)(call);
+}
+
+}  // namespace cnscd::http

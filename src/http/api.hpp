@@ -1,0 +1,27 @@
+#pragma once
+// The JSON API as a function from Request to Response: authentication, routing, and the mapping
+// of every refusal to its 4xx body. The network server (server.cpp) only carries bytes to it.
+#include "app/context.hpp"
+#include "http/request.hpp"
+#include "http/router.hpp"
+
+namespace cnscd::http {
+
+// Largest JSON body accepted; a larger one is 413 body_too_large.
+constexpr std::size_t kMaxJsonBody = 1 << 20;
+
+class Api {
+ public:
+  explicit Api(app::Context& ctx);
+  Response Handle(const Request& request);
+
+ private:
+  Response Dispatch(const Request& request);
+  app::Context& ctx_;
+  Router router_;
+};
+
+// The bearer token of a request: the Authorization header, else the cnscd_token cookie.
+std::string TokenOf(const Request& request);
+
+}  // namespace cnscd::http

@@ -1,0 +1,27 @@
+#pragma once
+// The server's view of an HTTP exchange, free of the HTTP library: handlers see only this.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cnscd::http {
+
+struct Request {
+  std::string method;                        // GET, POST, PUT, DELETE
+  std::string path;                          // percent-decoded, without the query
+  std::map<std::string, std::string> query;  // decoded; the last value wins
+  std::string body;
+  std::string authorization;  // the Authorization header, raw
+  std::string cookie;         // the Cookie header, raw
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string file;  // when set, the server sends this file instead of `body`
+};
+
+}  // namespace cnscd::http

@@ -1,0 +1,57 @@
+#pragma once
+// Routes /api/v1 requests to handlers by method and path pattern ("/api/v1/units/{id}").
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "http/json_io.hpp"
+#include "http/request.hpp"
+
+namespace cnscd::http {
+
+// What a handler gets: the parsed request, who is calling, and the numeric ids of the path.
+struct Call {
+  app::Context& ctx;
+  const Request& request;
+  const app::Caller& caller;
+  std::vector<store::Id> ids;  // the {id} segments, in order
+  std::string token;           // the caller's bearer token
+
+  // ?limit= (1..1000, default 100) and ?offset= (>= 0): 400 bad_query otherwise.
+  int Limit() const;
+  int Offset() const;
+  // An optional numeric query parameter: 400 bad_query when present and not a positive integer.
+  std::optional<store::Id> QueryId(const std::string& name) const;
+};
+
+using Handler = std::function<Response(Call&)>;
+
+class Router {
+ public:
+  // `pattern` segments written {id} match a positive integer. `public_route` needs no login.
+  void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
+
+  struct Match {
+    const Handler* handler = nullptr;
+    bool public_route = false;
+    std::vector<store::Id> ids;
+    bool path_known = false;  // some route has this path, maybe with another method
+  };
+  Match Find(const std::string& method, const std::string& path) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+    bool public_route;
+  };
+  std::vector<Route> routes_;
+};
+
+void AddAuthRoutes(Router& router);
+void AddUnitRoutes(Router& router);
+void AddTeamRoutes(Router& router);
+
+}  // namespace cnscd::http

@@ -1,0 +1,62 @@
+#pragma once
+// Starts and stops a real `cnscd serve` for black-box tests: a fresh database in a temp dir, an
+// administrator made by `cnscd init`, a free port on 127.0.0.1.
+#include <sys/types.h>
+
+#include <chrono>
+#include <string>
+
+#include "http_client.hpp"
+
+namespace cnscd_test {
+
+inline constexpr const char* kAdminUser = "admin";
+inline constexpr const char* kAdminPassword = "secret-test-pw";
+
+class ServerProcess {
+ public:
+  // Runs `cnscd init`, then `cnscd serve`, and waits until GET /api/v1/health answers 200.
+  // Throws std::runtime_error (with the server's log) when any step fails.
+  ServerProcess();
+  // Stops the server if it still runs (SIGTERM, then SIGKILL after 5 s) and removes the temp dir.
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  struct Exit {
+    bool exited_in_time = false;  // false: still running after the timeout (then SIGKILLed)
+    bool exited = false;          // WIFEXITED
+    int code = -1;                // WEXITSTATUS when exited
+    int signal = 0;               // WTERMSIG when killed by a signal
+    std::chrono::milliseconds took{0};
+    bool Clean() const { return exited_in_time && exited && code == 0; }
+    std::string Describe() const;
+  };
+  // Sends SIGTERM and waits up to `timeout` for the process to end.
+  Exit Stop(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+  bool running() const { return pid_ > 0; }
+  int port() const { return port_; }
+  std::string base_url() const;
+  const std::string& dir() const { return dir_; }
+  std::string log() const;  // the server's stdout+stderr so far
+
+  // A client for this server without a token.
+  HttpClient Client() const { return HttpClient(base_url()); }
+  // Logs in as the administrator; throws unless 200 with a token.
+  std::string Login() const;
+
+ private:
+  std::string dir_;
+  std::string log_path_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+// The one server this test binary shares, started on first use and stopped (and checked for a
+// clean exit) by a gtest environment at the end. Throws when it cannot be started.
+ServerProcess& SharedServer();
+// A client of the shared server carrying the administrator's token (one login per process).
+HttpClient AdminClient();
+
+}  // namespace cnscd_test
