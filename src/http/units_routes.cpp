@@ -11,8 +11,11 @@ namespace {
 Response List(Call& call) {
   app::UnitListInput in;
   in.parent_id = call.QueryId("parent");
-  if (auto it = call.request.query.find("kind"); it != call.request.query.end())
+  // An empty parameter is no filter, as for parent= and unit=.
+  if (auto it = call.request.query.find("kind");
+      it != call.request.query.end() && !it->second.empty()) {
     in.kind = it->second;
+  }
   if (auto it = call.request.query.find("q"); it != call.request.query.end()) in.q = it->second;
   in.limit = call.Limit();
   in.offset = call.Offset();
