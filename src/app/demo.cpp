@@ -62,23 +62,23 @@ class Seeder {
 
  private:
   PersonInput NextPerson(int position) {
-    const int n = counter_++;
+    const std::size_t n = counter_++;
     const bool female = (n % 3) == 1;
     PersonInput p;
     p.full_name = std::string(kSurnames[(n * 7) % kSurnames.size()]) + " " +
                   std::string(female ? kFemaleGiven[(n * 5) % kFemaleGiven.size()]
                                      : kMaleGiven[(n * 5) % kMaleGiven.size()]);
-    p.phone = "09" + std::to_string(12000000 + n * 7919);
+    p.phone = "09" + std::to_string(12000000 + n * 7919);  // unique per person
     p.zalo = p.phone;
     p.occupation = std::string(kOccupations[position == 0 ? 0 : (n % kOccupations.size())]);
     p.gender = female ? "female" : "male";
-    p.birth_year = 1965 + (n * 13) % 40;
+    p.birth_year = 1965 + static_cast<int>((n * 13) % 40);
     return p;
   }
 
   Context& ctx_;
   Caller caller_{0, "demo", {}};
-  int counter_ = 0;
+  std::size_t counter_ = 0;
 };
 
 }  // namespace

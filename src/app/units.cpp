@@ -1,5 +1,7 @@
 #include "app/units.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -140,11 +142,12 @@ EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& uni
   EffectivePolicy out;
   std::vector<store::Unit> chain = tx.Ancestors(unit);
   chain.push_back(unit);
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    auto own = tx.FindPolicy(it->id);
+  std::reverse(chain.begin(), chain.end());  // nearest first
+  for (const store::Unit& u : chain) {
+    auto own = tx.FindPolicy(u.id);
     if (!own) continue;
-    if (!out.village && own->village) out.village = LevelPolicyFrom{*own->village, it->id};
-    if (!out.commune && own->commune) out.commune = LevelPolicyFrom{*own->commune, it->id};
+    if (!out.village && own->village) out.village = LevelPolicyFrom{*own->village, u.id};
+    if (!out.commune && own->commune) out.commune = LevelPolicyFrom{*own->commune, u.id};
     if (out.village && out.commune) break;
   }
   return out;

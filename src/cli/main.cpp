@@ -50,7 +50,7 @@ std::string ReadPassword() {
     std::cerr << "\n";
     return s;
   };
-  const std::string first = ask("Mật khẩu / Password: ");
+  std::string first = ask("Mật khẩu / Password: ");
   if (ask("Nhập lại / Again: ") != first) {
     throw std::runtime_error("Hai lần nhập không khớp. / The two entries differ.");
   }

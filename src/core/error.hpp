@@ -46,7 +46,8 @@ class Error : public std::runtime_error {
 inline Error RuleBroken(std::string code, std::string vi, std::string en, std::string field = {}) {
   return {ErrorKind::kRuleBroken, std::move(code), std::move(vi), std::move(en), std::move(field)};
 }
-inline Error NotFound(std::string what_vi, std::string what_en, std::string field = {}) {
+inline Error NotFound(const std::string& what_vi, const std::string& what_en,
+                      std::string field = {}) {
   return {ErrorKind::kNotFound, "not_found", "Không tìm thấy " + what_vi + ".",
           "No such " + what_en + ".", std::move(field)};
 }

@@ -27,8 +27,7 @@ bool IsMobilePrefix(char second_digit) {
 std::optional<std::string> NormalizeMobile(std::string_view raw) {
   std::string digits;
   bool plus = false;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
+  for (const char c : raw) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
       digits.push_back(c);
     } else if (c == '+' && digits.empty() && !plus) {

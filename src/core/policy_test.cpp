@@ -8,6 +8,7 @@ namespace cnscd {
 namespace {
 std::vector<std::string> Codes(const std::vector<Violation>& v) {
   std::vector<std::string> out;
+  out.reserve(v.size());
   for (const auto& x : v) out.push_back(x.code);
   return out;
 }

@@ -65,7 +65,8 @@ std::optional<store::Id> Call::QueryId(const std::string& name) const {
   return *v;
 }
 
-void Router::Add(std::string method, std::string pattern, Handler handler, bool public_route) {
+void Router::Add(std::string method, const std::string& pattern, Handler handler,
+                 bool public_route) {
   routes_.push_back({std::move(method), Split(pattern), std::move(handler), public_route});
 }
 

@@ -30,7 +30,8 @@ using Handler = std::function<Response(Call&)>;
 class Router {
  public:
   // `pattern` segments written {id} match a positive integer. `public_route` needs no login.
-  void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
+  void Add(std::string method, const std::string& pattern, Handler handler,
+           bool public_route = false);
 
   struct Match {
     const Handler* handler = nullptr;

@@ -79,7 +79,7 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
   using Traits = restinio::default_traits_t;
   const std::filesystem::path web_root = options.web_root;
 
-  auto handler = [&api, web_root](restinio::request_handle_t req) {
+  auto handler = [&api, web_root](const restinio::request_handle_t& req) {
     const auto path = DecodePath(req->header().path());
     if (!path || path->empty() || (*path)[0] != '/') {
       return Reply(req, BadRequest("Địa chỉ không hợp lệ.", "Invalid path."));
@@ -126,13 +126,13 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
   asio::signal_set stop_signals(io, SIGINT, SIGTERM);
   stop_signals.async_wait([&](const asio::error_code& ec, int) {
     if (ec) return;
-    server.close_async([&io] { io.stop(); }, [&io](std::exception_ptr) { io.stop(); });
+    server.close_async([&io] { io.stop(); }, [&io](const std::exception_ptr&) { io.stop(); });
   });
 
   std::exception_ptr open_error;
   server.open_async([&] { on_ready(); },
                     [&](std::exception_ptr e) {
-                      open_error = e;
+                      open_error = std::move(e);
                       stop_signals.cancel();
                       io.stop();
                     });

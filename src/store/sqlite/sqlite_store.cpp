@@ -264,14 +264,10 @@ class SqliteTransaction final : public Transaction {
   Page<Team> ListTeams(const Unit& within, int limit, int offset) override {
     const auto [lo, hi] = PathRange(within.path);
     Page<Team> page;
-    {
-      Statement c = db_.Prepare(
-          "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
-          "WHERE u.path >= ? AND u.path < ?");
-      c.Bind(1, lo).Bind(2, hi);
-      c.Step();
-      page.total = c.Int(0);
-    }
+    page.total = CountInSubtree(
+        "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
+        "WHERE u.path >= ? AND u.path < ?",
+        within);
     Statement s = db_.Prepare(
         "SELECT t.id, t.unit_id, t.level, t.name, t.status FROM team t "
         "JOIN unit u ON u.id = t.unit_id WHERE u.path >= ? AND u.path < ? "
@@ -370,12 +366,10 @@ class SqliteTransaction final : public Transaction {
     v.Step();
     c.villages = v.Int(0);
     c.villages_with_team = v.Int(1);
-    Statement t = db_.Prepare(
+    c.teams = CountInSubtree(
         "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
-        "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?");
-    t.Bind(1, lo).Bind(2, hi);
-    t.Step();
-    c.teams = t.Int(0);
+        "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?",
+        within);
     Statement m = db_.Prepare(
         "SELECT count(DISTINCT m.person_id) FILTER (WHERE m.role <> 'collaborator'), "
         "count(DISTINCT m.person_id) FILTER (WHERE m.role = 'collaborator') "
@@ -457,6 +451,15 @@ class SqliteTransaction final : public Transaction {
   }
 
  private:
+  // A count whose statement takes the subtree's path range as its two parameters.
+  std::int64_t CountInSubtree(std::string_view sql, const Unit& within) {
+    const auto [lo, hi] = PathRange(within.path);
+    Statement s = db_.Prepare(sql);
+    s.Bind(1, lo).Bind(2, hi);
+    s.Step();
+    return s.Int(0);
+  }
+
   Pool& pool_;
   Connection& db_;
   Access access_;
