@@ -1,10 +1,11 @@
 # cnscd — the two commands that matter: `make demo` and `make test`.
 BUILD_DIR ?= build
 JOBS ?= 2
+MAKEFLAGS += --no-print-directory
 DEMO_DB ?= demo/cnscd-demo.db
 PORT ?= 8080
 
-.PHONY: all deps configure build test demo format format-check lint clean
+.PHONY: all deps configure build test demo bench format format-check lint clean
 
 all: build
 
@@ -25,6 +26,9 @@ test: build format-check
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@$(BUILD_DIR)/cnscd demo --db $(DEMO_DB) --port $(PORT)
+
+bench: build
+	@bash bench/run.sh $(BUILD_DIR)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -50,9 +50,12 @@ void InitCrypto() {
 LoginResult Login(Context& ctx, const std::string& username, const std::string& password) {
   auto tx = ctx.store.Begin(store::Access::kWrite);
   auto account = tx->FindAccountByUsername(text::Clean(username));
-  const bool ok = account && !account->disabled &&
-                  crypto_pwhash_str_verify(account->password_hash.c_str(), password.data(),
-                                           password.size()) == 0;
+  // An unknown username costs the same hash as a known one, so timing does not reveal accounts.
+  static const std::string kDecoy = HashPassword("cnscd-decoy-password");
+  const std::string& hash = account ? account->password_hash : kDecoy;
+  const bool verified =
+      crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  const bool ok = account && !account->disabled && verified;
   if (!ok) {
     throw Error(ErrorKind::kUnauthenticated, "invalid_credentials",
                 "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.");
