@@ -30,6 +30,11 @@ std::string DefaultWebRoot(const char* argv0) {
   return "web/dist";
 }
 
+// Removes a database this run created, so that a refusal leaves nothing half-made behind.
+void RemoveDatabase(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
 std::string ReadPassword() {
   if (const char* env = std::getenv("CNSCD_ADMIN_PASSWORD")) return env;
   if (!isatty(STDIN_FILENO)) {
@@ -160,13 +165,23 @@ int main(int argc, char** argv) {
       return 2;
     }
     app::InitCrypto();
+    // Ask before touching the database, so a refused password leaves no file behind.
+    const std::string admin_password = *init && !admin.empty() ? ReadPassword() : std::string();
     const bool fresh = !std::filesystem::exists(db);
     auto store = store::OpenSqlite(db, threads);
     app::Context ctx{*store};
 
     if (*init) {
       if (!admin.empty()) {
-        app::CreateAdmin(ctx, admin, ReadPassword());
+        try {
+          app::CreateAdmin(ctx, admin, admin_password);
+        } catch (...) {
+          if (fresh) {
+            store.reset();
+            RemoveDatabase(db);
+          }
+          throw;
+        }
         std::cout << "cnscd: " << db
                   << " sẵn sàng / ready; quản trị viên / administrator: " << admin << "\n";
       } else {
@@ -185,7 +200,7 @@ int main(int argc, char** argv) {
         } catch (...) {
           // Leave no half-made demo behind: the next run starts afresh.
           store.reset();
-          for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+          RemoveDatabase(db);
           throw;
         }
       }
