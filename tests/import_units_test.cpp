@@ -19,6 +19,8 @@ const fs::path kCommunes = kData / "danhmuchanhchinh.gso.gov.vn_ward_2025-07-18.
 const fs::path kDistricts = kData / "danhmuchanhchinh.gso.gov.vn_district_2025-07-18.csv";
 const fs::path kTwoLevel = kData / "2025_34-province-3221-ward_with_location.csv";
 
+const app::Caller kCli = app::SystemCaller("cli:test");
+
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;
@@ -43,7 +45,8 @@ class ImportUnitsTest : public ::testing::Test {
   }
   std::int64_t Count(store::Store& s, UnitKind kind, std::optional<std::string> edition) {
     auto tx = s.Begin(store::Access::kRead);
-    return tx->ListUnits({.kind = kind, .valid_from = edition, .limit = 1}).total;
+    return tx->ListUnits({.kind = kind, .valid_from = edition, .limit = 1}, {.everything = true})
+        .total;
   }
   fs::path dir_;
 };
@@ -51,8 +54,8 @@ class ImportUnitsTest : public ::testing::Test {
 TEST_F(ImportUnitsTest, TheListsBeforeTheReformGive63Provinces10035Communes) {
   auto store = store::OpenSqlite((dir_ / "t.db").string(), 1);
   app::Context ctx{*store};
-  const auto districts = app::ImportUnits(ctx, documents::ParseUnitList(Slurp(kDistricts)));
-  const auto communes = app::ImportUnits(ctx, documents::ParseUnitList(Slurp(kCommunes)));
+  const auto districts = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kDistricts)));
+  const auto communes = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kCommunes)));
   EXPECT_TRUE(districts.refused.empty());
   EXPECT_TRUE(communes.refused.empty());
   EXPECT_EQ(Count(*store, UnitKind::kProvince, ""), 63);
@@ -60,7 +63,7 @@ TEST_F(ImportUnitsTest, TheListsBeforeTheReformGive63Provinces10035Communes) {
   EXPECT_EQ(Count(*store, UnitKind::kCommune, ""), 10035);
 
   // Run twice, same result.
-  const auto again = app::ImportUnits(ctx, documents::ParseUnitList(Slurp(kCommunes)));
+  const auto again = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kCommunes)));
   EXPECT_EQ(again.created, 0);
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(Count(*store, UnitKind::kCommune, ""), 10035);
@@ -69,7 +72,7 @@ TEST_F(ImportUnitsTest, TheListsBeforeTheReformGive63Provinces10035Communes) {
 TEST_F(ImportUnitsTest, TheTwoLevelListOf2025Gives34Provinces3321Communes) {
   auto store = store::OpenSqlite((dir_ / "t.db").string(), 1);
   app::Context ctx{*store};
-  const auto r = app::ImportUnits(ctx, documents::ParseUnitList(Slurp(kTwoLevel)));
+  const auto r = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kTwoLevel)));
   EXPECT_TRUE(r.refused.empty());
   EXPECT_EQ(Count(*store, UnitKind::kProvince, "2025-07-01"), 34);
   EXPECT_EQ(Count(*store, UnitKind::kCommune, "2025-07-01"), 3321);

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "app/access.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -47,7 +48,8 @@ void InitCrypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
-LoginResult Login(Context& ctx, const std::string& username, const std::string& password) {
+LoginResult Login(Context& ctx, const std::string& username, const std::string& password,
+                  const std::string& /*address*/) {
   auto tx = ctx.store.Begin(store::Access::kWrite);
   auto account = tx->FindAccountByUsername(text::Clean(username));
   // An unknown username costs the same hash as a known one, so timing does not reveal accounts.
@@ -72,14 +74,21 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
   return r;
 }
 
-Caller Authenticate(Context& ctx, const std::string& token) {
+Caller Authenticate(Context& ctx, const std::string& token, const std::string& address) {
   if (token.empty() || token.size() > 256) throw Unauthenticated();
   auto tx = ctx.store.Begin(store::Access::kRead);
-  auto id = tx->FindTokenAccount(HashToken(token), ctx.NowTimestamp());
+  Caller c;
+  c.token_hash = HashToken(token);
+  auto id = tx->FindTokenAccount(c.token_hash, ctx.NowTimestamp());
   if (!id) throw Unauthenticated();
   auto account = tx->FindAccount(*id);
   if (!account) throw Unauthenticated();
-  return Caller{account->id, account->username, tx->Grants(account->id)};
+  c.account_id = account->id;
+  c.username = account->username;
+  c.grants = tx->Grants(account->id);
+  c.held = ResolveGrants(*tx, c.grants);
+  c.address = address;
+  return c;
 }
 
 void Logout(Context& ctx, const std::string& token) {

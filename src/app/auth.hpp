@@ -21,8 +21,11 @@ struct LoginResult {
 // field work, and a lost phone's token should not live for months.
 constexpr int kTokenDays = 14;
 
-LoginResult Login(Context& ctx, const std::string& username, const std::string& password);
-Caller Authenticate(Context& ctx, const std::string& token);  // throws 401
+// Throttled: after 5 failures for an account, or 20 from an address, within 15 minutes, 429.
+LoginResult Login(Context& ctx, const std::string& username, const std::string& password,
+                  const std::string& address);
+// The caller behind a bearer token, its grants resolved; throws 401.
+Caller Authenticate(Context& ctx, const std::string& token, const std::string& address);
 void Logout(Context& ctx, const std::string& token);
 
 // The first administrator (`cnscd init --admin`): an `admin` grant over the whole country.

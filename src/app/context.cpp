@@ -11,4 +11,12 @@ std::string Context::Today() const {
 
 std::string Context::NowTimestamp() const { return dates::Timestamp(now()); }
 
+Caller SystemCaller(const std::string& who) {
+  Caller c;
+  c.username = who;
+  c.held.push_back({GrantRole::kAdmin, "/", std::nullopt});
+  c.address = "cli";
+  return c;
+}
+
 }  // namespace cnscd::app

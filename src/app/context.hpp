@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access.hpp"
 #include "store/store.hpp"
 
 namespace cnscd::app {
@@ -19,12 +20,21 @@ struct Context {
   std::string NowTimestamp() const;
 };
 
-// The signed-in account. Scoped roles (grant on a unit subtree) are enforced from the roles issue
-// on; today every signed-in account may act everywhere.
+// The signed-in account, its grants resolved to where they reach, and where the request came
+// from (for the audit trail).
 struct Caller {
   store::Id account_id = 0;
   std::string username;
   std::vector<store::Grant> grants;
+  std::vector<HeldGrant> held;
+  std::string address;     // the client's IP, or "cli" for the command line
+  std::string token_hash;  // the session's token hash (empty for the command line)
+  std::optional<store::Id> audit_account() const {
+    return account_id == 0 ? std::nullopt : std::optional<store::Id>(account_id);
+  }
 };
+
+// The command line and the demo seeder act as an administrator of the whole country.
+Caller SystemCaller(const std::string& who);
 
 }  // namespace cnscd::app

@@ -77,7 +77,7 @@ class Seeder {
   }
 
   Context& ctx_;
-  Caller caller_{0, "demo", {}};
+  Caller caller_ = SystemCaller("cli:demo");
   std::size_t counter_ = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "app/access.hpp"
+#include "app/audit.hpp"
 #include "core/error.hpp"
 
 namespace cnscd::app {
@@ -11,7 +13,7 @@ std::optional<std::string> EditionOf(documents::UnitListFormat format) {
   return std::nullopt;
 }
 
-ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
+ImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
                          const std::function<void(int, int)>& progress) {
   ImportReport report;
   report.rows_read = list.rows_read;
@@ -20,6 +22,7 @@ ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
   const int total = static_cast<int>(list.records.size());
 
   auto tx = ctx.store.Begin(store::Access::kWrite);
+  Require(caller, Ability::kManage, {"/", std::nullopt});     // official lists are the nation's
   std::map<std::pair<UnitKind, std::string>, store::Id> ids;  // parents seen in this run
   int done = 0;
   for (const documents::UnitRecord& r : list.records) {
@@ -43,6 +46,11 @@ ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
     if (auto existing = tx->FindUnitByCode(r.kind, r.code, edition)) {
       if (existing->name != r.name || existing->subkind != r.subkind) {
         tx->UpdateUnitName(existing->id, r.name, r.subkind);
+        store::Unit renamed = *existing;
+        renamed.name = r.name;
+        renamed.subkind = r.subkind;
+        Audit(*tx, ctx, caller, "update", {"unit", existing->id, existing->path}, ToJson(*existing),
+              ToJson(renamed));
         ++report.updated;
       } else {
         ++report.unchanged;
@@ -50,6 +58,7 @@ ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
       ids[{r.kind, r.code}] = existing->id;
     } else {
       const store::Unit u = tx->InsertUnit({r.code, r.name, r.kind, r.subkind, parent_id, edition});
+      Audit(*tx, ctx, caller, "create", {"unit", u.id, u.path}, std::nullopt, ToJson(u));
       ids[{r.kind, r.code}] = u.id;
       ++report.created;
     }

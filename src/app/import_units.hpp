@@ -23,7 +23,7 @@ struct ImportReport {
 std::optional<std::string> EditionOf(documents::UnitListFormat format);
 
 // `progress(done, total)` is called now and then for long lists.
-ImportReport ImportUnits(Context& ctx, const documents::UnitList& list,
+ImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
                          const std::function<void(int, int)>& progress = {});
 
 }  // namespace cnscd::app

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <map>
 
+#include "app/access.hpp"
+#include "app/audit.hpp"
 #include "app/units.hpp"
 #include "core/error.hpp"
 #include "core/phone.hpp"
@@ -96,7 +98,7 @@ double Percent(std::int64_t part, std::int64_t whole) {
 
 }  // namespace
 
-store::Team CreateTeam(Context& ctx, const Caller& /*caller*/, const TeamInput& in) {
+store::Team CreateTeam(Context& ctx, const Caller& caller, const TeamInput& in) {
   const auto level = ParseTeamLevel(in.level);
   if (!level) {
     throw RuleBroken("invalid_level", "Cấp tổ phải là village hoặc commune.",
@@ -105,35 +107,46 @@ store::Team CreateTeam(Context& ctx, const Caller& /*caller*/, const TeamInput& 
   auto name = CleanOptional(in.name, "name", 200);
   auto tx = ctx.store.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, in.unit_id, "unit_id");
+  Require(caller, Ability::kManage, UnitTarget(unit));
   CheckTeamPlacement(*level, unit.kind);
-  store::Team team =
-      tx->InsertTeam({0, unit.id, *level, name.value_or(DefaultTeamName(unit.name)), "active"});
+  store::Team team = tx->InsertTeam(
+      {0, unit.id, *level, name.value_or(DefaultTeamName(unit.name)), "active", std::nullopt});
+  Audit(*tx, ctx, caller, "create", {"team", team.id, unit.path, team.id}, std::nullopt,
+        ToJson(team));
   tx->Commit();
   return team;
 }
 
-store::Page<store::Team> ListTeams(Context& ctx, const Caller& /*caller*/,
+store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,
                                    std::optional<store::Id> unit_id, int limit, int offset) {
   auto tx = ctx.store.Begin(store::Access::kRead);
   store::Unit within;
   within.path = "/";  // the whole country
   if (unit_id) within = RequireUnit(*tx, *unit_id, "unit");
-  return tx->ListTeams(within, limit, offset);
+  return tx->ListTeams(within, ScopeFor(caller), limit, offset);
 }
 
-TeamDetail GetTeam(Context& ctx, const Caller& /*caller*/, store::Id team_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+TeamDetail GetTeam(Context& ctx, const Caller& caller, store::Id team_id) {
+  // A write transaction: reading members' phone numbers is itself recorded.
+  auto tx = ctx.store.Begin(store::Access::kWrite);
   TeamDetail d;
   d.team = RequireTeam(*tx, team_id);
+  const Target target = TeamTarget(*tx, d.team);
+  Require(caller, Ability::kRead, target);
   d.members = tx->CurrentMembers(team_id);
+  if (!d.members.empty()) {
+    Audit(*tx, ctx, caller, "read_phones", {"team", team_id, target.unit_path, team_id},
+          std::nullopt, Json{{"members", d.members.size()}});
+  }
   RoleCounts counts;
   for (const auto& m : d.members) counts.Add(m.role);
   const auto policy = EffectivePolicyAt(*tx, RequireUnit(*tx, d.team.unit_id));
   d.violations = Evaluate(PolicyFor(policy, d.team.level), counts);
+  tx->Commit();
   return d;
 }
 
-store::Membership AddMember(Context& ctx, const Caller& /*caller*/, store::Id team_id,
+store::Membership AddMember(Context& ctx, const Caller& caller, store::Id team_id,
                             const PersonInput& person_in, const std::string& role_name) {
   const auto role = ParseRole(role_name);
   if (!role) {
@@ -145,6 +158,8 @@ store::Membership AddMember(Context& ctx, const Caller& /*caller*/, store::Id te
 
   auto tx = ctx.store.Begin(store::Access::kWrite);
   const store::Team team = RequireTeam(*tx, team_id);
+  const Target target = TeamTarget(*tx, team);
+  Require(caller, Ability::kManage, target);
   const auto members = tx->CurrentMembers(team_id);
   RoleCounts counts;
   for (const auto& m : members) counts.Add(m.role);
@@ -171,31 +186,79 @@ store::Membership AddMember(Context& ctx, const Caller& /*caller*/, store::Id te
     }
   } else {
     person = tx->InsertPerson(person);
+    Audit(*tx, ctx, caller, "create", {"person", person.id, target.unit_path, team_id},
+          std::nullopt, ToJson(person));
   }
   store::Membership m = tx->InsertMembership(team_id, person.id, *role, ctx.Today());
+  Audit(*tx, ctx, caller, "create", {"membership", m.id, target.unit_path, team_id}, std::nullopt,
+        ToJson(m));
   tx->Commit();
   return m;
 }
 
-store::Membership EndMembership(Context& ctx, const Caller& /*caller*/, store::Id team_id,
+store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id team_id,
                                 store::Id membership_id) {
   auto tx = ctx.store.Begin(store::Access::kWrite);
-  RequireTeam(*tx, team_id);
+  const Target target = TeamTarget(*tx, RequireTeam(*tx, team_id));
+  Require(caller, Ability::kManage, target);
   auto m = tx->FindMembership(membership_id);
   if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
   if (m->until) {
     throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
                    "This membership already ended on " + *m->until + ".");
   }
+  const Json before = ToJson(*m);
   tx->EndMembership(membership_id, ctx.Today());
   m->until = ctx.Today();
+  Audit(*tx, ctx, caller, "end", {"membership", m->id, target.unit_path, team_id}, before,
+        ToJson(*m));
   tx->Commit();
   return *m;
 }
 
-CoverageReport GetCoverage(Context& ctx, const Caller& /*caller*/, store::Id unit_id) {
+store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store::Id team_id,
+                                       store::Id membership_id, const PersonInput& contacts) {
+  auto tx = ctx.store.Begin(store::Access::kWrite);
+  const Target target = TeamTarget(*tx, RequireTeam(*tx, team_id));
+  Require(caller, Ability::kEditContacts, target);
+  auto m = tx->FindMembership(membership_id);
+  if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
+  if (m->until) {
+    throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
+                   "This membership already ended on " + *m->until + ".");
+  }
+  const int this_year = std::stoi(ctx.Today().substr(0, 4));
+  // Validate the new contacts as a whole person would be: same rules, same messages.
+  PersonInput merged{m->person.full_name,
+                     contacts.phone ? contacts.phone : m->person.phone,
+                     contacts.zalo ? contacts.zalo : m->person.zalo,
+                     contacts.occupation ? contacts.occupation : m->person.occupation,
+                     std::nullopt,
+                     std::nullopt};
+  const store::Person checked = ValidatePerson(merged, this_year);
+  store::Person updated = m->person;
+  updated.phone = checked.phone;
+  updated.zalo = checked.zalo;
+  updated.occupation = checked.occupation;
+  if (updated.phone && updated.phone != m->person.phone) {
+    if (auto other = tx->FindPersonByPhone(*updated.phone); other && other->id != updated.id) {
+      throw Conflict(
+          "phone_in_use", "Số điện thoại này đã được đăng ký cho " + other->full_name + ".",
+          "This phone number is already registered to " + other->full_name + ".", "person.phone");
+    }
+  }
+  tx->UpdatePersonContacts(updated);
+  Audit(*tx, ctx, caller, "update", {"person", updated.id, target.unit_path, team_id},
+        ToJson(m->person), ToJson(updated));
+  m->person = updated;
+  tx->Commit();
+  return *m;
+}
+
+CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
+  Require(caller, Ability::kRead, UnitTarget(unit));
   CoverageReport r;
   r.counts = tx->CountCoverage(unit);
   r.percent = Percent(r.counts.villages_with_team, r.counts.villages);

@@ -42,6 +42,9 @@ store::Membership AddMember(Context& ctx, const Caller& caller, store::Id team_i
                             const PersonInput& person, const std::string& role);
 store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id team_id,
                                 store::Id membership_id);
+// The team leader's correction of a member's phone, Zalo or occupation (fields left out stay).
+store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store::Id team_id,
+                                       store::Id membership_id, const PersonInput& contacts);
 CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id);
 
 }  // namespace cnscd::app

@@ -38,7 +38,7 @@ class TeamsTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Context> ctx_;
-  Caller caller_{1, "admin", {}};
+  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0;
   store::Id commune_ = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/access.hpp"
+#include "app/audit.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -34,7 +36,7 @@ store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string&
   return *unit;
 }
 
-store::Unit CreateUnit(Context& ctx, const Caller& /*caller*/, const UnitInput& in) {
+store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) {
   const std::string name = CleanName(in.name, "name");
   const auto kind = ParseUnitKind(in.kind);
   if (!kind) {
@@ -59,29 +61,36 @@ store::Unit CreateUnit(Context& ctx, const Caller& /*caller*/, const UnitInput& 
 
   auto tx = ctx.store.Begin(store::Access::kWrite);
   std::optional<UnitKind> parent_kind;
-  if (in.parent_id) parent_kind = RequireUnit(*tx, *in.parent_id, "parent_id").kind;
+  Target where{"/", std::nullopt};  // a province: only an administrator reaches the whole country
+  if (in.parent_id) {
+    const store::Unit parent = RequireUnit(*tx, *in.parent_id, "parent_id");
+    parent_kind = parent.kind;
+    where = UnitTarget(parent);
+  }
+  Require(caller, Ability::kManage, where);
   CheckParent(*kind, parent_kind);
   if (code && tx->FindUnitByCode(*kind, *code, std::nullopt)) {
     throw Conflict("duplicate_code", "Mã " + *code + " đã được dùng cho một đơn vị cùng cấp.",
                    "Code " + *code + " is already used by another unit of this kind.", "code");
   }
   store::Unit unit = tx->InsertUnit({code, name, *kind, subkind, in.parent_id, std::nullopt});
+  Audit(*tx, ctx, caller, "create", {"unit", unit.id, unit.path}, std::nullopt, ToJson(unit));
   tx->Commit();
   return unit;
 }
 
-UnitDetail GetUnit(Context& ctx, const Caller& /*caller*/, store::Id id) {
+UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
   UnitDetail d;
   d.unit = RequireUnit(*tx, id);
+  Require(caller, Ability::kRead, UnitTarget(d.unit));
   d.path = tx->Ancestors(d.unit);
   d.path.push_back(d.unit);
   d.children = tx->CountChildren(id);
   return d;
 }
 
-store::Page<store::Unit> ListUnits(Context& ctx, const Caller& /*caller*/,
-                                   const UnitListInput& in) {
+store::Page<store::Unit> ListUnits(Context& ctx, const Caller& caller, const UnitListInput& in) {
   store::UnitQuery q;
   q.parent_id = in.parent_id;
   if (in.kind) {
@@ -96,10 +105,10 @@ store::Page<store::Unit> ListUnits(Context& ctx, const Caller& /*caller*/,
   q.offset = in.offset;
   auto tx = ctx.store.Begin(store::Access::kRead);
   if (in.parent_id) RequireUnit(*tx, *in.parent_id, "parent");
-  return tx->ListUnits(q);
+  return tx->ListUnits(q, ScopeFor(caller));
 }
 
-store::Population PutPopulation(Context& ctx, const Caller& /*caller*/, store::Id unit_id,
+store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id unit_id,
                                 const store::Population& figures) {
   if (figures.year < 1900 || figures.year > 2200) {
     throw RuleBroken("invalid_year", "Năm phải từ 1900 đến 2200.",
@@ -112,29 +121,41 @@ store::Population PutPopulation(Context& ctx, const Caller& /*caller*/, store::I
     }
   }
   auto tx = ctx.store.Begin(store::Access::kWrite);
-  RequireUnit(*tx, unit_id);
+  const store::Unit unit = RequireUnit(*tx, unit_id);
+  Require(caller, Ability::kManage, UnitTarget(unit));
+  auto of_year = [&] {
+    store::Population out{figures.year, {}};
+    for (const auto& p : tx->ListPopulation(unit_id)) {
+      if (p.year == figures.year) out = p;
+    }
+    return out;
+  };
+  const store::Population before = of_year();
   tx->PutPopulation(unit_id, figures);
-  store::Population out{figures.year, {}};
-  for (const auto& p : tx->ListPopulation(unit_id)) {
-    if (p.year == figures.year) out = p;
-  }
+  const store::Population after = of_year();
+  Audit(*tx, ctx, caller, "update", {"population", unit_id, unit.path}, ToJson(unit_id, before),
+        ToJson(unit_id, after));
   tx->Commit();
-  return out;
+  return after;
 }
 
-std::vector<store::Population> ListPopulation(Context& ctx, const Caller& /*caller*/,
+std::vector<store::Population> ListPopulation(Context& ctx, const Caller& caller,
                                               store::Id unit_id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
-  RequireUnit(*tx, unit_id);
+  Require(caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
   return tx->ListPopulation(unit_id);
 }
 
-void PutPolicy(Context& ctx, const Caller& /*caller*/, store::Id unit_id,
+void PutPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
                const CompositionPolicy& policy) {
   CheckPolicy(policy);
   auto tx = ctx.store.Begin(store::Access::kWrite);
-  RequireUnit(*tx, unit_id);
+  const store::Unit unit = RequireUnit(*tx, unit_id);
+  Require(caller, Ability::kManage, UnitTarget(unit));
+  const auto before = tx->FindPolicy(unit_id);
   tx->PutPolicy(unit_id, policy);
+  Audit(*tx, ctx, caller, "update", {"policy", unit_id, unit.path},
+        before ? std::optional<Json>(ToJson(*before)) : std::nullopt, ToJson(policy));
   tx->Commit();
 }
 
@@ -153,9 +174,11 @@ EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& uni
   return out;
 }
 
-EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& /*caller*/, store::Id unit_id) {
+EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
-  return EffectivePolicyAt(*tx, RequireUnit(*tx, unit_id));
+  const store::Unit unit = RequireUnit(*tx, unit_id);
+  Require(caller, Ability::kRead, UnitTarget(unit));
+  return EffectivePolicyAt(*tx, unit);
 }
 
 }  // namespace cnscd::app

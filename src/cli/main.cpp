@@ -94,7 +94,8 @@ int ImportFiles(app::Context& ctx, const std::vector<std::string>& files) {
       auto progress = [&](int done, int total) {
         if (terminal) std::cerr << "\r  " << file << ": " << done << "/" << total << std::flush;
       };
-      const app::ImportReport r = app::ImportUnits(ctx, list, progress);
+      const app::ImportReport r =
+          app::ImportUnits(ctx, app::SystemCaller("cli:import-units"), list, progress);
       if (terminal) std::cerr << "\n";
       std::cout << file << ": đọc / read " << r.rows_read << " dòng / rows; "
                 << "tạo mới / created " << r.created << ", cập nhật / updated " << r.updated

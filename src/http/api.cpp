@@ -67,7 +67,7 @@ Response Api::Dispatch(const Request& request) {
   std::string token;
   if (!match.public_route) {
     token = TokenOf(request);
-    caller = app::Authenticate(ctx_, token);
+    caller = app::Authenticate(ctx_, token, request.remote_address);
   }
   Call call{ctx_, request, caller, match.ids, token};
   return (*match.handler)(call);

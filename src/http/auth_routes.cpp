@@ -13,8 +13,8 @@ Json RenderAccount(const store::Account& a, const std::vector<store::Grant>& gra
 
 Response Login(Call& call) {
   const Json body = ParseObject(call.request.body);
-  const auto result =
-      app::Login(call.ctx, RequireString(body, "username"), RequireString(body, "password"));
+  const auto result = app::Login(call.ctx, RequireString(body, "username"),
+                                 RequireString(body, "password"), call.request.remote_address);
   Response r = JsonResponse(200, Json{{"token", result.token},
                                       {"expires_at", result.expires_at},
                                       {"account", RenderAccount(result.account, result.grants)}});

@@ -1,16 +1,16 @@
 #pragma once
-// Records to JSON, as API.md writes them.
+// Rows to API JSON: the shapes come from app/snapshot; lists and effective policies are
+// the API's own.
+#include "app/snapshot.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
 #include "http/json_io.hpp"
 
 namespace cnscd::http {
 
-Json RenderUnit(const store::Unit& u);
-Json RenderTeam(const store::Team& t);
-Json RenderPerson(const store::Person& p);
-Json RenderMembership(const store::Membership& m);
-Json RenderPopulation(store::Id unit_id, const store::Population& p);
+inline Json RenderUnit(const store::Unit& u) { return app::ToJson(u); }
+inline Json RenderTeam(const store::Team& t) { return app::ToJson(t); }
+inline Json RenderMembership(const store::Membership& m) { return app::ToJson(m); }
 Json RenderLevelPolicy(const std::optional<app::LevelPolicyFrom>& p);
 Json RenderGrants(const std::vector<store::Grant>& grants);
 

@@ -12,8 +12,11 @@ struct Request {
   std::string path;                          // percent-decoded, without the query
   std::map<std::string, std::string> query;  // decoded; the last value wins
   std::string body;
-  std::string authorization;  // the Authorization header, raw
-  std::string cookie;         // the Cookie header, raw
+  std::string authorization;    // the Authorization header, raw
+  std::string cookie;           // the Cookie header, raw
+  std::string csrf_token;       // the X-CSRF-Token header
+  std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS proxy
+  std::string remote_address;   // the client's IP
 };
 
 struct Response {

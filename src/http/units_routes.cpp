@@ -56,13 +56,13 @@ Response PutPopulation(Call& call) {
     if (auto n = OptInt(body, cohort)) p.figures[cohort] = *n;
   }
   const auto saved = app::PutPopulation(call.ctx, call.caller, call.ids[0], p);
-  return JsonResponse(200, RenderPopulation(call.ids[0], saved));
+  return JsonResponse(200, app::ToJson(call.ids[0], saved));
 }
 
 Response ListPopulation(Call& call) {
   Json items = Json::array();
   const auto rows = app::ListPopulation(call.ctx, call.caller, call.ids[0]);
-  for (const auto& p : rows) items.push_back(RenderPopulation(call.ids[0], p));
+  for (const auto& p : rows) items.push_back(app::ToJson(call.ids[0], p));
   return JsonResponse(200, Json{{"items", items}, {"total", rows.size()}});
 }
 

@@ -68,7 +68,8 @@ struct Team {
   Id unit_id = 0;
   TeamLevel level = TeamLevel::kVillage;
   std::string name;
-  std::string status;  // active
+  std::string status;                // active
+  std::optional<Id> established_by;  // the decision that established it
 };
 
 struct Person {
@@ -108,6 +109,8 @@ struct Grant {
   std::string role;
   std::optional<Id> unit_id;
   std::optional<Id> team_id;
+  Id id = 0;
+  Id account_id = 0;
 };
 
 struct Account {
@@ -116,6 +119,84 @@ struct Account {
   std::string password_hash;
   std::string full_name;
   bool disabled = false;
+  std::optional<Id> created_by;
+};
+
+// What a list may hold: whole subtrees (unit paths) and single teams; `everything` for admins.
+// A list filtered by an empty, non-everything scope is empty.
+struct Scope {
+  bool everything = false;
+  std::vector<std::string> unit_paths;
+  std::vector<Id> team_ids;
+  std::vector<std::string> single_unit_paths;  // units readable alone (a team's village)
+};
+
+// A join or leave request (seed 002 §3.1.4).
+struct MembershipRequest {
+  Id id = 0;
+  std::string kind;  // join, leave
+  Id team_id = 0;
+  std::string state;                       // submitted, nominated, approved, rejected, withdrawn
+  std::optional<std::string> person_json;  // join: the applicant
+  std::optional<Id> membership_id;         // leave: the membership to end
+  Role role = Role::kMember;
+  std::string note;
+  Id submitted_by = 0;
+  std::string submitted_at;
+  std::optional<Id> nominated_by;
+  std::optional<std::string> nominated_at;
+  std::optional<Id> decided_by;
+  std::optional<std::string> decided_at;
+  std::optional<std::string> reason;
+  std::optional<Id> result_membership_id;
+};
+
+struct RequestQuery {
+  Scope scope;                                  // teams the caller may see
+  std::optional<std::string> within_unit_path;  // ?unit=
+  std::vector<std::string> states;              // empty: any
+  std::vector<Id> team_ids;                     // empty: any (within scope)
+  int limit = 100;
+  int offset = 0;
+};
+
+// A chairman's decision with its frozen snapshot of teams and members (JSON).
+struct Decision {
+  Id id = 0;
+  Id commune_id = 0;
+  std::string number;
+  std::string date;
+  std::string signer;
+  std::string kind;  // establish, amend
+  std::string snapshot_json;
+  std::optional<Id> created_by;
+  std::string created_at;
+};
+
+struct AuditEntry {
+  Id id = 0;
+  std::string at;
+  std::optional<Id> account_id;
+  std::string username;
+  std::string address;
+  std::string action;  // create, update, end, read_phones, login, ...
+  std::string entity_type;
+  Id entity_id = 0;
+  std::optional<Id> team_id;
+  std::string unit_path;
+  std::optional<std::string> before_json;
+  std::optional<std::string> after_json;
+};
+
+struct AuditQuery {
+  Scope scope;
+  std::optional<std::string> entity_type;  // with entity_id: that entity (a team: and its parts)
+  std::optional<Id> entity_id;
+  std::optional<std::string> within_unit_path;
+  std::optional<std::string> from;  // inclusive timestamps or dates
+  std::optional<std::string> to;
+  int limit = 100;
+  int offset = 0;
 };
 
 }  // namespace cnscd::store

@@ -23,7 +23,7 @@ class Transaction {
   virtual Unit InsertUnit(const NewUnit& unit) = 0;
   // Renames or re-describes a unit in place (same parent); used by idempotent imports.
   virtual void UpdateUnitName(Id id, const std::string& name, const std::string& subkind) = 0;
-  virtual Page<Unit> ListUnits(const UnitQuery& query) = 0;
+  virtual Page<Unit> ListUnits(const UnitQuery& query, const Scope& scope) = 0;
   virtual std::vector<Unit> Ancestors(const Unit& unit) = 0;  // province first, unit excluded
   virtual std::int64_t CountChildren(Id id) = 0;
 
@@ -38,9 +38,12 @@ class Transaction {
   // Teams, people, memberships
   virtual Team InsertTeam(const Team& team) = 0;
   virtual std::optional<Team> FindTeam(Id id) = 0;
-  virtual Page<Team> ListTeams(const Unit& within, int limit, int offset) = 0;
+  virtual Page<Team> ListTeams(const Unit& within, const Scope& scope, int limit, int offset) = 0;
+  virtual void SetTeamEstablishedBy(Id team_id, Id decision_id) = 0;
   virtual std::optional<Person> FindPersonByPhone(const std::string& phone) = 0;
   virtual Person InsertPerson(const Person& person) = 0;
+  virtual std::optional<Person> FindPerson(Id id) = 0;
+  virtual void UpdatePersonContacts(const Person& person) = 0;  // phone, zalo, occupation
   virtual Membership InsertMembership(Id team_id, Id person_id, Role role,
                                       const std::string& since) = 0;
   virtual std::optional<Membership> FindMembership(Id id) = 0;
@@ -53,7 +56,13 @@ class Transaction {
   virtual std::optional<Account> FindAccountByUsername(const std::string& username) = 0;
   virtual std::optional<Account> FindAccount(Id id) = 0;
   virtual Account InsertAccount(const Account& account) = 0;
-  virtual void InsertGrant(Id account_id, const Grant& grant) = 0;
+  virtual void UpdatePasswordHash(Id account_id, const std::string& hash) = 0;
+  virtual void SetDisabled(Id account_id, bool disabled) = 0;
+  // Accounts holding a grant within `scope`, or created by `created_by`.
+  virtual Page<Account> ListAccounts(const Scope& scope, Id created_by, int limit, int offset) = 0;
+  virtual Grant InsertGrant(Id account_id, const Grant& grant) = 0;
+  virtual std::optional<Grant> FindGrant(Id grant_id) = 0;
+  virtual void DeleteGrant(Id grant_id) = 0;
   virtual std::vector<Grant> Grants(Id account_id) = 0;
   virtual void InsertToken(Id account_id, const std::string& token_hash,
                            const std::string& expires_at) = 0;
@@ -61,6 +70,31 @@ class Transaction {
   virtual std::optional<Id> FindTokenAccount(const std::string& token_hash,
                                              const std::string& now) = 0;
   virtual void DeleteToken(const std::string& token_hash) = 0;
+  // Ends every session of the account but the one whose hash is `keep` (empty: all).
+  virtual void DeleteTokensOf(Id account_id, const std::string& keep) = 0;
+
+  // Login throttling: failures per key ("user:NAME", "addr:IP") since a timestamp.
+  virtual void RecordLoginFailure(const std::string& key, const std::string& at) = 0;
+  virtual int CountLoginFailures(const std::string& key, const std::string& since) = 0;
+  virtual void ClearLoginFailures(const std::string& key) = 0;
+
+  // Join and leave requests
+  virtual MembershipRequest InsertRequest(const MembershipRequest& request) = 0;
+  virtual std::optional<MembershipRequest> FindRequest(Id id) = 0;
+  virtual void UpdateRequest(const MembershipRequest& request) = 0;  // state and its stamps
+  virtual Page<MembershipRequest> ListRequests(const RequestQuery& query) = 0;
+
+  // Decisions
+  virtual Decision InsertDecision(const Decision& decision) = 0;
+  virtual std::optional<Decision> FindDecision(Id id) = 0;
+  virtual std::optional<Decision> FindDecisionByNumber(Id commune_id, const std::string& number,
+                                                       const std::string& date) = 0;
+  virtual Page<Decision> ListDecisions(const Scope& scope, std::optional<Id> commune_id, int limit,
+                                       int offset) = 0;
+
+  // The audit trail: append and read, never edit.
+  virtual void AppendAudit(const AuditEntry& entry) = 0;
+  virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;
 };
 
 enum class Access { kRead, kWrite };

@@ -7,6 +7,8 @@
 namespace cnscd::store {
 namespace {
 
+const Scope kAll{.everything = true};
+
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -29,7 +31,7 @@ TEST_F(SqliteStoreTest, MigrationsApplyOnceAndReopenCleanly) {
   store_.reset();
   store_ = OpenSqlite((dir_ / "t.db").string(), 1);
   auto tx = store_->Begin(Access::kRead);
-  EXPECT_EQ(tx->ListUnits({}).total, 0);
+  EXPECT_EQ(tx->ListUnits({}, kAll).total, 0);
 }
 
 TEST_F(SqliteStoreTest, UnitsKeepTheirPathAndSortInVietnameseOrder) {
@@ -46,12 +48,12 @@ TEST_F(SqliteStoreTest, UnitsKeepTheirPathAndSortInVietnameseOrder) {
     tx->Commit();
   }
   auto tx = store_->Begin(Access::kRead);
-  auto villages = tx->ListUnits({.kind = UnitKind::kVillage});
+  auto villages = tx->ListUnits({.kind = UnitKind::kVillage}, kAll);
   ASSERT_EQ(villages.total, 4);
   std::vector<std::string> names;
   for (const auto& u : villages.items) names.push_back(u.name);
   EXPECT_EQ(names, (std::vector<std::string>{"Ấp An", "Ấp Ăn", "Ấp Dương", "Ấp Đông"}));
-  EXPECT_EQ(tx->ListUnits({.folded_text = "nhon my"}).items.at(0).name, "Xã Nhơn Mỹ");
+  EXPECT_EQ(tx->ListUnits({.folded_text = "nhon my"}, kAll).items.at(0).name, "Xã Nhơn Mỹ");
   EXPECT_EQ(tx->Ancestors(villages.items[0]).size(), 3u);
 }
 
@@ -61,7 +63,7 @@ TEST_F(SqliteStoreTest, ATransactionDroppedWithoutCommitWritesNothing) {
     tx->InsertUnit({"94", "Tỉnh Sóc Trăng", UnitKind::kProvince, "tỉnh", {}, {}});
   }
   auto tx = store_->Begin(Access::kRead);
-  EXPECT_EQ(tx->ListUnits({}).total, 0);
+  EXPECT_EQ(tx->ListUnits({}, kAll).total, 0);
 }
 
 TEST_F(SqliteStoreTest, EndedMembershipsStayInHistory) {

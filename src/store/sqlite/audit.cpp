@@ -1,0 +1,68 @@
+// The audit trail: appended in the same transaction as the change it records; never edited
+// (triggers in migration 0002 refuse UPDATE and DELETE).
+#include "store/sqlite/transaction.hpp"
+
+namespace cnscd::store::sqlite {
+
+void SqliteTransaction::AppendAudit(const AuditEntry& e) {
+  Statement s = db_.Prepare(
+      "INSERT INTO audit (at, account_id, username, address, action, entity_type, entity_id, "
+      "team_id, unit_path, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.Bind(1, e.at.empty() ? NowUtc() : e.at).Bind(2, e.account_id).Bind(3, e.username);
+  s.Bind(4, e.address).Bind(5, e.action).Bind(6, e.entity_type).Bind(7, e.entity_id);
+  s.Bind(8, e.team_id).Bind(9, e.unit_path).Bind(10, e.before_json).Bind(11, e.after_json);
+  s.Run();
+}
+
+Page<AuditEntry> SqliteTransaction::ListAudit(const AuditQuery& q) {
+  const SqlFilter in_scope = ScopeFilter(q.scope, "unit_path", "team_id");
+  std::string where = " FROM audit WHERE " + in_scope.sql;
+  std::vector<std::variant<std::int64_t, std::string>> args = in_scope.args;
+  if (q.entity_type && q.entity_id) {
+    if (*q.entity_type == "team") {
+      where += " AND ((entity_type = 'team' AND entity_id = ?) OR team_id = ?)";
+      args.emplace_back(*q.entity_id);
+      args.emplace_back(*q.entity_id);
+    } else {
+      where += " AND entity_type = ? AND entity_id = ?";
+      args.emplace_back(*q.entity_type);
+      args.emplace_back(*q.entity_id);
+    }
+  }
+  if (q.within_unit_path) {
+    const auto [lo, hi] = PathRange(*q.within_unit_path);
+    where += " AND unit_path >= ? AND unit_path < ?";
+    args.emplace_back(lo);
+    args.emplace_back(hi);
+  }
+  if (q.from) {
+    where += " AND at >= ?";
+    args.emplace_back(*q.from);
+  }
+  if (q.to) {
+    where += " AND at <= ?";
+    args.emplace_back(*q.to);
+  }
+  const SqlFilter all{where, args};
+  Page<AuditEntry> page;
+  {
+    Statement c = db_.Prepare("SELECT count(*)" + where);
+    all.Bind(c, 1);
+    c.Step();
+    page.total = c.Int(0);
+  }
+  Statement s = db_.Prepare(
+      "SELECT id, at, account_id, username, address, action, entity_type, entity_id, team_id, "
+      "unit_path, before, after" +
+      where + " ORDER BY id DESC LIMIT ? OFFSET ?");
+  const int next = all.Bind(s, 1);
+  s.Bind(next, q.limit).Bind(next + 1, q.offset);
+  while (s.Step()) {
+    page.items.push_back({s.Int(0), s.Text(1), s.OptInt(2), s.Text(3), s.Text(4), s.Text(5),
+                          s.Text(6), s.Int(7), s.OptInt(8), s.Text(9), s.OptText(10),
+                          s.OptText(11)});
+  }
+  return page;
+}
+
+}  // namespace cnscd::store::sqlite

@@ -1,0 +1,421 @@
+#pragma once
+// The SQLite transaction: one class whose methods are spread over the files of this folder by
+// subject (sqlite_store.cpp: units, teams, people; accounts.cpp; requests.cpp; decisions.cpp;
+// audit.cpp). Internal to the store: nothing outside src/store/sqlite includes it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "core/text.hpp"
+#include "store/sqlite/statement.hpp"
+#include "store/store.hpp"
+
+namespace cnscd::store::sqlite {
+
+inline std::string NowUtc() { return dates::Timestamp(std::chrono::system_clock::now()); }
+
+// Subtree of a unit: paths in [prefix, prefix with its final '/' replaced by '0').
+inline std::pair<std::string, std::string> PathRange(const std::string& path) {
+  std::string upper = path;
+  upper.back() = '0';  // '/' + 1
+  return {path, upper};
+}
+
+inline constexpr const char* kUnitColumns =
+    "id, code, name, kind, subkind, parent_id, path, valid_from, valid_to";
+
+inline Unit ReadUnit(const Statement& s, int c = 0) {
+  Unit u;
+  u.id = s.Int(c);
+  u.code = s.OptText(c + 1);
+  u.name = s.Text(c + 2);
+  u.kind = ParseUnitKind(s.Text(c + 3)).value_or(UnitKind::kVillage);
+  u.subkind = s.Text(c + 4);
+  u.parent_id = s.OptInt(c + 5);
+  u.path = s.Text(c + 6);
+  u.valid_from = s.OptText(c + 7);
+  u.valid_to = s.OptText(c + 8);
+  return u;
+}
+
+inline constexpr const char* kTeamColumns =
+    "t.id, t.unit_id, t.level, t.name, t.status, t.established_by";
+
+inline Team ReadTeam(const Statement& s) {
+  return Team{s.Int(0),  s.Int(1),  ParseTeamLevel(s.Text(2)).value_or(TeamLevel::kVillage),
+              s.Text(3), s.Text(4), s.OptInt(5)};
+}
+
+inline Person ReadPerson(const Statement& s, int c) {
+  Person p;
+  p.id = s.Int(c);
+  p.full_name = s.Text(c + 1);
+  p.phone = s.OptText(c + 2);
+  p.zalo = s.OptText(c + 3);
+  p.occupation = s.OptText(c + 4);
+  p.gender = s.OptText(c + 5);
+  if (auto y = s.OptInt(c + 6)) p.birth_year = static_cast<int>(*y);
+  return p;
+}
+
+inline constexpr const char* kMembershipSelect =
+    "SELECT m.id, m.team_id, m.role, m.since, m.until, p.id, p.full_name, p.phone, p.zalo, "
+    "p.occupation, p.gender, p.birth_year FROM membership m JOIN person p ON p.id = m.person_id ";
+
+inline Membership ReadMembership(const Statement& s) {
+  Membership m;
+  m.id = s.Int(0);
+  m.team_id = s.Int(1);
+  m.role = ParseRole(s.Text(2)).value_or(Role::kMember);
+  m.since = s.Text(3);
+  m.until = s.OptText(4);
+  m.person = ReadPerson(s, 5);
+  return m;
+}
+
+// A WHERE fragment limiting rows to a Scope, with the values to bind in order.
+struct SqlFilter {
+  std::string sql;
+  std::vector<std::variant<std::int64_t, std::string>> args;
+  // Binds the args from parameter `first` on; returns the next free parameter index.
+  int Bind(Statement& s, int first) const;
+};
+// `path_column` holds unit paths; `team_column` (may be empty) holds team ids.
+SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
+                      std::string_view team_column);
+
+class Pool;
+
+class SqliteTransaction final : public Transaction {
+ public:
+  SqliteTransaction(Pool& pool, Connection& db, Access access);
+  ~SqliteTransaction() override;
+
+  void Commit() override {
+    db_.Exec("COMMIT");
+    open_ = false;
+  }
+
+  std::optional<Unit> FindUnit(Id id) override {
+    Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns + " FROM unit WHERE id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return ReadUnit(s);
+  }
+
+  std::optional<Unit> FindUnitByCode(UnitKind kind, const std::string& code,
+                                     const std::optional<std::string>& valid_from) override {
+    Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns +
+                              " FROM unit WHERE kind = ? AND code = ? AND "
+                              "coalesce(valid_from, '') = coalesce(?, '')");
+    s.Bind(1, ToString(kind)).Bind(2, code).Bind(3, valid_from);
+    if (!s.Step()) return std::nullopt;
+    return ReadUnit(s);
+  }
+
+  Unit InsertUnit(const NewUnit& n) override {
+    std::string parent_path = "/";
+    if (n.parent_id) {
+      auto parent = FindUnit(*n.parent_id);
+      if (!parent) throw std::logic_error("InsertUnit: parent vanished");
+      parent_path = parent->path;
+    }
+    Statement s = db_.Prepare(
+        "INSERT INTO unit (code, name, name_folded, sort_key, kind, subkind, parent_id, path, "
+        "valid_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)");
+    s.Bind(1, n.code).Bind(2, n.name).Bind(3, text::Fold(n.name));
+    s.BindBlob(4, text::CollationKey(n.name));
+    s.Bind(5, ToString(n.kind)).Bind(6, n.subkind).Bind(7, n.parent_id).Bind(8, n.valid_from);
+    s.Bind(9, NowUtc());
+    s.Run();
+    const Id id = db_.LastInsertId();
+    const std::string path = parent_path + std::to_string(id) + "/";
+    Statement p = db_.Prepare("UPDATE unit SET path = ? WHERE id = ?");
+    p.Bind(1, path).Bind(2, id);
+    p.Run();
+    return Unit{id, n.code, n.name, n.kind, n.subkind, n.parent_id, path, n.valid_from, {}};
+  }
+
+  void UpdateUnitName(Id id, const std::string& name, const std::string& subkind) override {
+    Statement s = db_.Prepare(
+        "UPDATE unit SET name = ?, name_folded = ?, sort_key = ?, subkind = ? WHERE id = ?");
+    s.Bind(1, name).Bind(2, text::Fold(name)).BindBlob(3, text::CollationKey(name));
+    s.Bind(4, subkind).Bind(5, id);
+    s.Run();
+  }
+
+  Page<Unit> ListUnits(const UnitQuery& q, const Scope& scope) override;
+
+  std::vector<Unit> Ancestors(const Unit& unit) override {
+    std::vector<Unit> out;
+    std::optional<Id> next = unit.parent_id;
+    while (next) {
+      auto u = FindUnit(*next);
+      if (!u) break;
+      next = u->parent_id;
+      out.insert(out.begin(), std::move(*u));
+    }
+    return out;
+  }
+
+  std::int64_t CountChildren(Id id) override {
+    Statement s = db_.Prepare("SELECT count(*) FROM unit WHERE parent_id = ? AND valid_to IS NULL");
+    s.Bind(1, id);
+    s.Step();
+    return s.Int(0);
+  }
+
+  void PutPopulation(Id unit_id, const Population& p) override {
+    for (const auto& [cohort, n] : p.figures) {
+      Statement s = db_.Prepare(
+          "INSERT INTO population (unit_id, year, cohort, n) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (unit_id, year, cohort) DO UPDATE SET n = excluded.n");
+      s.Bind(1, unit_id).Bind(2, p.year).Bind(3, cohort).Bind(4, n);
+      s.Run();
+    }
+  }
+
+  std::vector<Population> ListPopulation(Id unit_id) override {
+    Statement s = db_.Prepare(
+        "SELECT year, cohort, n FROM population WHERE unit_id = ? ORDER BY year DESC, cohort");
+    s.Bind(1, unit_id);
+    std::vector<Population> out;
+    while (s.Step()) {
+      const int year = static_cast<int>(s.Int(0));
+      if (out.empty() || out.back().year != year) out.push_back({year, {}});
+      out.back().figures[s.Text(1)] = s.Int(2);
+    }
+    return out;
+  }
+
+  std::optional<CompositionPolicy> FindPolicy(Id unit_id) override {
+    Statement s = db_.Prepare(
+        "SELECT level, min_members, max_members, require_leader, require_deputy, strict "
+        "FROM policy WHERE unit_id = ?");
+    s.Bind(1, unit_id);
+    std::optional<CompositionPolicy> out;
+    while (s.Step()) {
+      if (!out) out.emplace();
+      LevelPolicy lp;
+      if (auto v = s.OptInt(1)) lp.min = static_cast<int>(*v);
+      if (auto v = s.OptInt(2)) lp.max = static_cast<int>(*v);
+      lp.require_leader = s.Int(3) != 0;
+      lp.require_deputy = s.Int(4) != 0;
+      lp.strict = s.Int(5) != 0;
+      (s.Text(0) == "commune" ? out->commune : out->village) = lp;
+    }
+    return out;
+  }
+
+  void PutPolicy(Id unit_id, const CompositionPolicy& policy) override {
+    {
+      Statement d = db_.Prepare("DELETE FROM policy WHERE unit_id = ?");
+      d.Bind(1, unit_id);
+      d.Run();
+    }
+    auto put = [&](const char* level, const std::optional<LevelPolicy>& lp) {
+      if (!lp) return;
+      Statement s = db_.Prepare(
+          "INSERT INTO policy (unit_id, level, min_members, max_members, require_leader, "
+          "require_deputy, strict) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      s.Bind(1, unit_id).Bind(2, level).Bind(3, lp->min).Bind(4, lp->max);
+      s.Bind(5, lp->require_leader ? 1 : 0).Bind(6, lp->require_deputy ? 1 : 0);
+      s.Bind(7, lp->strict ? 1 : 0);
+      s.Run();
+    };
+    put("village", policy.village);
+    put("commune", policy.commune);
+  }
+
+  Team InsertTeam(const Team& t) override {
+    Statement s = db_.Prepare(
+        "INSERT INTO team (unit_id, level, name, sort_key, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    s.Bind(1, t.unit_id).Bind(2, ToString(t.level)).Bind(3, t.name);
+    s.BindBlob(4, text::CollationKey(t.name)).Bind(5, t.status).Bind(6, NowUtc());
+    s.Run();
+    Team out = t;
+    out.id = db_.LastInsertId();
+    return out;
+  }
+
+  std::optional<Team> FindTeam(Id id) override {
+    Statement s =
+        db_.Prepare(std::string("SELECT ") + kTeamColumns + " FROM team t WHERE t.id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return ReadTeam(s);
+  }
+
+  Page<Team> ListTeams(const Unit& within, const Scope& scope, int limit, int offset) override;
+  void SetTeamEstablishedBy(Id team_id, Id decision_id) override;
+
+  std::optional<Person> FindPersonByPhone(const std::string& phone) override {
+    Statement s = db_.Prepare(
+        "SELECT id, full_name, phone, zalo, occupation, gender, birth_year FROM person "
+        "WHERE phone = ?");
+    s.Bind(1, phone);
+    if (!s.Step()) return std::nullopt;
+    return ReadPerson(s, 0);
+  }
+
+  Person InsertPerson(const Person& p) override {
+    Statement s = db_.Prepare(
+        "INSERT INTO person (full_name, full_name_folded, sort_key, phone, zalo, occupation, "
+        "gender, birth_year, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.Bind(1, p.full_name).Bind(2, text::Fold(p.full_name));
+    s.BindBlob(3, text::CollationKey(p.full_name));
+    s.Bind(4, p.phone).Bind(5, p.zalo).Bind(6, p.occupation).Bind(7, p.gender);
+    s.Bind(8, p.birth_year).Bind(9, NowUtc());
+    s.Run();
+    Person out = p;
+    out.id = db_.LastInsertId();
+    return out;
+  }
+
+  Membership InsertMembership(Id team_id, Id person_id, Role role,
+                              const std::string& since) override {
+    Statement s = db_.Prepare(
+        "INSERT INTO membership (team_id, person_id, role, since, created_at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    s.Bind(1, team_id).Bind(2, person_id).Bind(3, ToString(role)).Bind(4, since);
+    s.Bind(5, NowUtc());
+    s.Run();
+    return *FindMembership(db_.LastInsertId());
+  }
+
+  std::optional<Membership> FindMembership(Id id) override {
+    Statement s = db_.Prepare(std::string(kMembershipSelect) + "WHERE m.id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return ReadMembership(s);
+  }
+
+  std::vector<Membership> CurrentMembers(Id team_id) override {
+    Statement s = db_.Prepare(
+        std::string(kMembershipSelect) +
+        "WHERE m.team_id = ? AND m.until IS NULL ORDER BY CASE m.role WHEN 'leader' THEN 0 "
+        "WHEN 'deputy' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, p.sort_key, m.id");
+    s.Bind(1, team_id);
+    std::vector<Membership> out;
+    while (s.Step()) out.push_back(ReadMembership(s));
+    return out;
+  }
+
+  void EndMembership(Id id, const std::string& until) override {
+    Statement s = db_.Prepare("UPDATE membership SET until = ? WHERE id = ? AND until IS NULL");
+    s.Bind(1, until).Bind(2, id);
+    s.Run();
+  }
+
+  std::vector<TeamComposition> Compositions(const Unit& within) override {
+    const auto [lo, hi] = PathRange(within.path);
+    Statement s = db_.Prepare(
+        "SELECT t.id, t.unit_id, t.level, t.name, t.status, t.established_by, m.role, "
+        "count(m.id) "
+        "FROM team t JOIN unit u ON u.id = t.unit_id "
+        "LEFT JOIN membership m ON m.team_id = t.id AND m.until IS NULL "
+        "WHERE u.path >= ? AND u.path < ? AND t.status = 'active' "
+        "GROUP BY t.id, m.role ORDER BY t.id");
+    s.Bind(1, lo).Bind(2, hi);
+    std::vector<TeamComposition> out;
+    while (s.Step()) {
+      if (out.empty() || out.back().team.id != s.Int(0)) out.push_back({ReadTeam(s), {}});
+      if (auto role = s.OptText(6)) {
+        out.back().counts.Add(ParseRole(*role).value_or(Role::kMember), static_cast<int>(s.Int(7)));
+      }
+    }
+    return out;
+  }
+
+  Coverage CountCoverage(const Unit& within) override {
+    const auto [lo, hi] = PathRange(within.path);
+    Coverage c;
+    Statement v = db_.Prepare(
+        "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM team t WHERE "
+        "t.unit_id = u.id AND t.level = 'village' AND t.status = 'active')) "
+        "FROM unit u WHERE u.kind = 'village' AND u.valid_to IS NULL AND u.path >= ? "
+        "AND u.path < ?");
+    v.Bind(1, lo).Bind(2, hi);
+    v.Step();
+    c.villages = v.Int(0);
+    c.villages_with_team = v.Int(1);
+    c.teams = CountInSubtree(
+        "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
+        "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?",
+        within);
+    Statement m = db_.Prepare(
+        "SELECT count(DISTINCT m.person_id) FILTER (WHERE m.role <> 'collaborator'), "
+        "count(DISTINCT m.person_id) FILTER (WHERE m.role = 'collaborator') "
+        "FROM membership m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id "
+        "WHERE m.until IS NULL AND t.status = 'active' AND u.path >= ? AND u.path < ?");
+    m.Bind(1, lo).Bind(2, hi);
+    m.Step();
+    c.members = m.Int(0);
+    c.collaborators = m.Int(1);
+    return c;
+  }
+
+  // accounts.cpp
+  std::optional<Account> FindAccountByUsername(const std::string& username) override;
+  std::optional<Account> FindAccount(Id id) override;
+  Account InsertAccount(const Account& account) override;
+  void UpdatePasswordHash(Id account_id, const std::string& hash) override;
+  void SetDisabled(Id account_id, bool disabled) override;
+  Page<Account> ListAccounts(const Scope& scope, Id created_by, int limit, int offset) override;
+  Grant InsertGrant(Id account_id, const Grant& grant) override;
+  std::optional<Grant> FindGrant(Id grant_id) override;
+  void DeleteGrant(Id grant_id) override;
+  std::vector<Grant> Grants(Id account_id) override;
+  void InsertToken(Id account_id, const std::string& token_hash,
+                   const std::string& expires_at) override;
+  std::optional<Id> FindTokenAccount(const std::string& token_hash,
+                                     const std::string& now) override;
+  void DeleteToken(const std::string& token_hash) override;
+  void DeleteTokensOf(Id account_id, const std::string& keep) override;
+  void RecordLoginFailure(const std::string& key, const std::string& at) override;
+  int CountLoginFailures(const std::string& key, const std::string& since) override;
+  void ClearLoginFailures(const std::string& key) override;
+
+  // people (sqlite_store.cpp)
+  std::optional<Person> FindPerson(Id id) override;
+  void UpdatePersonContacts(const Person& person) override;
+
+  // requests.cpp
+  MembershipRequest InsertRequest(const MembershipRequest& request) override;
+  std::optional<MembershipRequest> FindRequest(Id id) override;
+  void UpdateRequest(const MembershipRequest& request) override;
+  Page<MembershipRequest> ListRequests(const RequestQuery& query) override;
+
+  // decisions.cpp
+  Decision InsertDecision(const Decision& decision) override;
+  std::optional<Decision> FindDecision(Id id) override;
+  std::optional<Decision> FindDecisionByNumber(Id commune_id, const std::string& number,
+                                               const std::string& date) override;
+  Page<Decision> ListDecisions(const Scope& scope, std::optional<Id> commune_id, int limit,
+                               int offset) override;
+
+  // audit.cpp
+  void AppendAudit(const AuditEntry& entry) override;
+  Page<AuditEntry> ListAudit(const AuditQuery& query) override;
+
+ private:
+  // A count whose statement takes the subtree's path range as its two parameters.
+  std::int64_t CountInSubtree(std::string_view sql, const Unit& within) {
+    const auto [lo, hi] = PathRange(within.path);
+    Statement s = db_.Prepare(sql);
+    s.Bind(1, lo).Bind(2, hi);
+    s.Step();
+    return s.Int(0);
+  }
+
+  Pool& pool_;
+  Connection& db_;
+  Access access_;
+  bool open_ = true;
+};
+
+}  // namespace cnscd::store::sqlite
