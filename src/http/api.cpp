@@ -32,6 +32,10 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddAuthRoutes(router_);
   AddUnitRoutes(router_);
   AddTeamRoutes(router_);
+  AddAccountRoutes(router_);
+  AddRequestRoutes(router_);
+  AddDecisionRoutes(router_);
+  AddAuditRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -54,5 +54,9 @@ class Router {
 void AddAuthRoutes(Router& router);
 void AddUnitRoutes(Router& router);
 void AddTeamRoutes(Router& router);
+void AddAccountRoutes(Router& router);
+void AddRequestRoutes(Router& router);
+void AddDecisionRoutes(Router& router);
+void AddAuditRoutes(Router& router);
 
 }  // namespace cnscd::http

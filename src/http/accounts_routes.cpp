@@ -1,0 +1,6 @@
+// (stub: being written)
+#include "http/router.hpp"
+
+namespace cnscd::http {
+void AddAccountRoutes(Router&) {}
+}  // namespace cnscd::http
