@@ -28,6 +28,11 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
 Caller Authenticate(Context& ctx, const std::string& token, const std::string& address);
 void Logout(Context& ctx, const std::string& token);
 
+// The CSRF token of a session: derived from its bearer token, so nothing more is stored. A write
+// authenticated by cookie must carry it in X-CSRF-Token.
+std::string CsrfTokenFor(const std::string& token);
+bool CsrfMatches(const std::string& token, const std::string& presented);
+
 // The first administrator (`cnscd init --admin`): an `admin` grant over the whole country.
 // `min_password_length` is 8 for init and 1 for the demo's admin/admin.
 store::Account CreateAdmin(Context& ctx, const std::string& username, const std::string& password,

@@ -1,6 +1,7 @@
 #pragma once
 // The one error type that crosses layers: a refusal with a reason in Vietnamese and English.
 // Core and app throw it; http maps `kind` to a status code. Nothing else is a user's mistake.
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -14,6 +15,7 @@ enum class ErrorKind {
   kMethodNotAllowed,  // 405
   kConflict,          // 409: clashes with the current state
   kTooLarge,          // 413
+  kTooManyRequests,   // 429: try again later
   kRuleBroken,        // 422: a rule of the domain is broken
 };
 
@@ -33,6 +35,12 @@ class Error : public std::runtime_error {
   const std::string& message_vi() const { return message_vi_; }
   const std::string& message_en() const { return message_en_; }
   const std::string& field() const { return field_; }
+  // For 429: when the caller may try again.
+  std::optional<int> retry_after_seconds() const { return retry_after_; }
+  Error& RetryAfter(int seconds) {
+    retry_after_ = seconds;
+    return *this;
+  }
 
  private:
   ErrorKind kind_;
@@ -40,6 +48,7 @@ class Error : public std::runtime_error {
   std::string message_vi_;
   std::string message_en_;
   std::string field_;
+  std::optional<int> retry_after_;
 };
 
 // Shorthands for the common refusals.

@@ -6,11 +6,16 @@
 
 namespace cnscd::http {
 
-std::string TokenOf(const Request& request) {
+std::string BearerOf(const Request& request) {
   constexpr std::string_view kBearer = "Bearer ";
   if (request.authorization.starts_with(kBearer)) {
     return request.authorization.substr(kBearer.size());
   }
+  return {};
+}
+
+std::string TokenOf(const Request& request) {
+  if (std::string bearer = BearerOf(request); !bearer.empty()) return bearer;
   constexpr std::string_view kCookie = "cnscd_token=";
   const std::string& c = request.cookie;
   for (std::size_t at = c.find(kCookie); at != std::string::npos; at = c.find(kCookie, at + 1)) {
@@ -72,6 +77,15 @@ Response Api::Dispatch(const Request& request) {
   if (!match.public_route) {
     token = TokenOf(request);
     caller = app::Authenticate(ctx_, token, request.remote_address);
+    // A browser sends cookies on its own; a write riding on the cookie must prove it came from
+    // our app by echoing the session's CSRF token.
+    const bool by_cookie = BearerOf(request).empty();
+    if (by_cookie && request.method != "GET" && request.method != "HEAD" &&
+        !app::CsrfMatches(token, request.csrf_token)) {
+      throw Error(ErrorKind::kForbidden, "csrf_failed",
+                  "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Hãy tải lại trang.",
+                  "Missing or wrong anti-forgery token (X-CSRF-Token). Reload the page.");
+    }
   }
   Call call{ctx_, request, caller, match.ids, token};
   return (*match.handler)(call);

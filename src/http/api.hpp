@@ -23,5 +23,7 @@ class Api {
 
 // The bearer token of a request: the Authorization header, else the cnscd_token cookie.
 std::string TokenOf(const Request& request);
+// The token of the Authorization header alone (empty when the request relies on the cookie).
+std::string BearerOf(const Request& request);
 
 }  // namespace cnscd::http

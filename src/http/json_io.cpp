@@ -103,6 +103,8 @@ int StatusOf(ErrorKind kind) {
       return 409;
     case ErrorKind::kTooLarge:
       return 413;
+    case ErrorKind::kTooManyRequests:
+      return 429;
     case ErrorKind::kRuleBroken:
       return 422;
   }
@@ -112,7 +114,13 @@ int StatusOf(ErrorKind kind) {
 Response ErrorResponse(const Error& e) {
   Json err{{"code", e.code()}, {"message", e.message_vi()}, {"message_en", e.message_en()}};
   if (!e.field().empty()) err["field"] = e.field();
-  return JsonResponse(StatusOf(e.kind()), Json{{"error", err}});
+  Response r = JsonResponse(StatusOf(e.kind()), Json{{"error", err}});
+  if (auto s = e.retry_after_seconds()) {
+    err["retry_after"] = *s;
+    r = JsonResponse(StatusOf(e.kind()), Json{{"error", err}});
+    r.headers.emplace_back("Retry-After", std::to_string(*s));
+  }
+  return r;
 }
 
 }  // namespace cnscd::http

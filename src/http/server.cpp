@@ -53,6 +53,16 @@ restinio::request_handling_status_t Reply(const restinio::request_handle_t& req,
   resp.append_header(restinio::http_field::server, "cnscd");
   resp.append_header(restinio::http_field::content_type, r.content_type);
   resp.append_header_date_field();
+  // Defence in depth for the web app: no sniffing, no framing, no foreign scripts.
+  resp.append_header("X-Content-Type-Options", "nosniff");
+  resp.append_header("X-Frame-Options", "DENY");
+  resp.append_header("Referrer-Policy", "no-referrer");
+  resp.append_header("Content-Security-Policy",
+                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  if (r.content_type.starts_with("application/json")) {
+    resp.append_header("Cache-Control", "no-store");
+  }
   for (const auto& [name, value] : r.headers) resp.append_header(name, value);
   if (!r.file.empty()) {
     try {

@@ -63,6 +63,21 @@ Response AddMember(Call& call) {
       201, RenderMembership(app::AddMember(call.ctx, call.caller, call.ids[0], in, role)));
 }
 
+Response EditContacts(Call& call) {
+  const Json body = ParseObject(call.request.body);
+  const auto person = OptObject(body, "person");
+  if (!person) {
+    throw RuleBroken("required", "Thiếu thông tin người (person).", "The field person is required.",
+                     "person");
+  }
+  app::PersonInput in;
+  in.phone = OptString(*person, "phone", "person.");
+  in.zalo = OptString(*person, "zalo", "person.");
+  in.occupation = OptString(*person, "occupation", "person.");
+  return JsonResponse(200, RenderMembership(app::UpdateMemberContacts(
+                               call.ctx, call.caller, call.ids[0], call.ids[1], in)));
+}
+
 Response EndMember(Call& call) {
   return JsonResponse(
       200, RenderMembership(app::EndMembership(call.ctx, call.caller, call.ids[0], call.ids[1])));
@@ -76,6 +91,7 @@ void AddTeamRoutes(Router& router) {
   router.Add("GET", "/api/v1/teams/{id}", Get);
   router.Add("POST", "/api/v1/teams/{id}/members", AddMember);
   router.Add("DELETE", "/api/v1/teams/{id}/members/{id}", EndMember);
+  router.Add("PATCH", "/api/v1/teams/{id}/members/{id}", EditContacts);
 }
 
 }  // namespace cnscd::http

@@ -118,6 +118,7 @@ HttpResponse HttpClient::Send(const HttpRequest& request) const {
     add_header("Authorization: Bearer " + token);
   }
   add_header("Accept: application/json");
+  for (const std::string& line : request.headers) add_header(line);
 
   if (request.body) {
     add_header("Content-Type: " + request.content_type);

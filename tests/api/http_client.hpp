@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cnscd_test {
 
@@ -37,6 +38,7 @@ struct HttpRequest {
   std::optional<std::string> token{};          // overrides the client's token; "" sends none
   std::optional<std::string> authorization{};  // a raw Authorization header (overrides token)
   bool path_as_is = false;                     // CURLOPT_PATH_AS_IS: keep "/../" as written
+  std::vector<std::string> headers{};          // extra "Name: value" lines (Cookie, X-CSRF-Token)
   long timeout_ms = 30000;
 };
 
