@@ -1,1 +1,276 @@
-// (stub: being written)
+// The role-by-route matrix: every route, called by an account of every role, inside and outside
+// its scope, must answer exactly the status written in the table below. To cover a new route,
+// add a row: its name, method, how to build its path and body, and the eight statuses.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <functional>
+#include <sstream>
+
+#include "http_client.hpp"
+#include "server_process.hpp"
+
+namespace cnscd_test {
+namespace {
+
+// The roles, in the order of the status columns below.
+constexpr std::array<const char*, 8> kRoles{
+    "admin",           "province_officer", "district_officer", "commune_chair",
+    "commune_officer", "viewer",           "team_leader",      "member"};
+
+// Province P → district D → commune C1 (village V1, team T1) and commune C2 (village V2, team
+// T2); another province P2. Every role below is granted inside P/D/C1/T1.
+struct World {
+  std::int64_t p = 0, d = 0, c1 = 0, c2 = 0, v1 = 0, v2 = 0, t1 = 0, t2 = 0, p2 = 0;
+  std::map<std::string, HttpClient> as;  // a signed-in client per role
+};
+
+HttpClient SignIn(const std::string& base_url, const std::string& username) {
+  HttpClient c(base_url);
+  const HttpResponse r =
+      c.Post("/api/v1/auth/login", {{"username", username}, {"password", "mat-khau-dai"}});
+  if (r.status != 200) throw std::runtime_error("login failed: " + r.Describe());
+  c.set_token(r.Json()["token"].get<std::string>());
+  return c;
+}
+
+std::int64_t NewAccount(const HttpClient& admin, const std::string& username, const json& grant) {
+  const HttpResponse a =
+      admin.Post("/api/v1/accounts", {{"username", username}, {"password", "mat-khau-dai"}});
+  if (a.status != 201) throw std::runtime_error("account: " + a.Describe());
+  const std::int64_t id = IdOf(a.Json());
+  if (!grant.is_null()) {
+    const HttpResponse g = admin.Post("/api/v1/accounts/" + Id(id) + "/grants", grant);
+    if (g.status != 201) throw std::runtime_error("grant: " + g.Describe());
+  }
+  return id;
+}
+
+const World& TheWorld() {
+  static const World w = [] {
+    const HttpClient admin = AdminClient();
+    World w;
+    w.p = IdOf(MakeProvince(admin, "Tỉnh Ma Trận"));
+    w.d = IdOf(MakeDistrict(admin, "Huyện Ma Trận", w.p));
+    w.c1 = IdOf(MakeCommune(admin, "Xã Một", w.d));
+    w.c2 = IdOf(MakeCommune(admin, "Xã Hai", w.d));
+    w.v1 = IdOf(MakeVillage(admin, "Thôn Một", w.c1));
+    w.v2 = IdOf(MakeVillage(admin, "Thôn Hai", w.c2));
+    w.t1 = IdOf(MakeTeam(admin, w.v1, "village"));
+    w.t2 = IdOf(MakeTeam(admin, w.v2, "village"));
+    w.p2 = IdOf(MakeProvince(admin, "Tỉnh Khác"));
+    AddMember(admin, w.t1, "Nguyễn Văn Một", "member");
+    const std::map<std::string, json> grants{
+        {"province_officer", {{"role", "province_officer"}, {"unit_id", w.p}}},
+        {"district_officer", {{"role", "district_officer"}, {"unit_id", w.d}}},
+        {"commune_chair", {{"role", "commune_chair"}, {"unit_id", w.c1}}},
+        {"commune_officer", {{"role", "commune_officer"}, {"unit_id", w.c1}}},
+        {"viewer", {{"role", "viewer"}, {"unit_id", w.c1}}},
+        {"team_leader", {{"role", "team_leader"}, {"team_id", w.t1}}},
+        {"member", {{"role", "member"}, {"team_id", w.t1}}},
+    };
+    w.as.emplace("admin", admin);
+    for (const auto& [role, grant] : grants) {
+      NewAccount(admin, "mt." + role, grant);
+      w.as.emplace(role, SignIn(admin.base_url(), "mt." + role));
+    }
+    return w;
+  }();
+  return w;
+}
+
+struct Call {
+  std::string method;
+  std::string path;
+  std::optional<json> body;
+};
+
+struct Row {
+  std::string name;
+  // Builds the call afresh for each role (with the admin making any fixture it needs).
+  std::function<Call(const World&, const HttpClient& admin)> make;
+  std::string expected;  // eight statuses, in the order of kRoles
+};
+
+std::string U(std::int64_t id) { return "/api/v1/units/" + Id(id); }
+std::string T(std::int64_t id) { return "/api/v1/teams/" + Id(id); }
+
+// A fresh membership in team `team` (so that ending it can succeed for every role).
+std::int64_t FreshMember(const HttpClient& admin, std::int64_t team) {
+  return AddMember(admin, team, "Trần Thị Mới", "member")["membership_id"].get<std::int64_t>();
+}
+
+// An account holding `member` on T1, so that managers in scope may manage it.
+std::int64_t FreshT1Account(const World& w, const HttpClient& admin) {
+  return NewAccount(admin, "acct" + UniqueSuffix(), {{"role", "member"}, {"team_id", w.t1}});
+}
+
+json Village(std::int64_t commune) {
+  return {{"name", "Thôn " + UniqueSuffix()}, {"kind", "village"}, {"parent_id", commune}};
+}
+
+const std::vector<Row>& Rows() {
+  //                                                     admin prov dist chair offi view lead memb
+  static const std::vector<Row> rows{
+      {"read a village in scope",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.v1), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"read the commune",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1), {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read another commune",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2), {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"read another province",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.p2), {}};
+       },
+       "200 403 403 403 403 403 403 403"},
+      {"create a village in scope",
+       [](const World& w, auto&) {
+         return Call{"POST", "/api/v1/units", Village(w.c1)};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"create a village in another commune",
+       [](const World& w, auto&) {
+         return Call{"POST", "/api/v1/units", Village(w.c2)};
+       },
+       "201 201 201 403 403 403 403 403"},
+      {"create a province",
+       [](const World&, auto&) {
+         return Call{"POST", "/api/v1/units",
+                     json{{"name", "Tỉnh " + UniqueSuffix()}, {"kind", "province"}}};
+       },
+       "201 403 403 403 403 403 403 403"},
+      {"set the commune's policy",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.c1) + "/policy", json{{"village", {{"max", 12}}}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"read the commune's policy",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/policy", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"set the commune's population",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.c1) + "/population", json{{"year", 2025}, {"age14plus", 5000}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"read the commune's coverage",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/coverage", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"create a team in scope",
+       [](const World& w, auto&) {
+         return Call{"POST", "/api/v1/teams", json{{"unit_id", w.v1}, {"level", "village"}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"read the own team",
+       [](const World& w, auto&) {
+         return Call{"GET", T(w.t1), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"read another commune's team",
+       [](const World& w, auto&) {
+         return Call{"GET", T(w.t2), {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"add a member",
+       [](const World& w, auto&) {
+         return Call{"POST", T(w.t1) + "/members",
+                     json{{"person", {{"full_name", "Võ Văn Thêm"}}}, {"role", "collaborator"}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"edit a member's contacts",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"PATCH", T(w.t1) + "/members/" + Id(FreshMember(admin, w.t1)),
+                     json{{"person", {{"occupation", "Giáo viên"}}}}};
+       },
+       "200 200 200 200 200 403 200 403"},
+      {"end a membership",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"DELETE", T(w.t1) + "/members/" + Id(FreshMember(admin, w.t1)), {}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"end a membership in another commune",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"DELETE", T(w.t2) + "/members/" + Id(FreshMember(admin, w.t2)), {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"create an account",
+       [](const World&, auto&) {
+         return Call{"POST", "/api/v1/accounts",
+                     json{{"username", "new" + UniqueSuffix()}, {"password", "mat-khau-dai"}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"list accounts",
+       [](const World&, auto&) {
+         return Call{"GET", "/api/v1/accounts", {}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"grant team_leader on the own team",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"POST", "/api/v1/accounts/" + Id(FreshT1Account(w, admin)) + "/grants",
+                     json{{"role", "team_leader"}, {"team_id", w.t1}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"grant commune_chair on the commune",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"POST", "/api/v1/accounts/" + Id(FreshT1Account(w, admin)) + "/grants",
+                     json{{"role", "commune_chair"}, {"unit_id", w.c1}}};
+       },
+       "201 201 201 201 403 403 403 403"},
+      {"create a member's account",
+       [](const World& w, const HttpClient& admin) {
+         const json m = AddMember(admin, w.t1, "Lý Thị Tài Khoản", "member");
+         return Call{
+             "POST",
+             T(w.t1) + "/members/" + Id(m["membership_id"].get<std::int64_t>()) + "/account",
+             json::object()};
+       },
+       "201 201 201 201 201 403 403 403"},
+  };
+  return rows;
+}
+
+std::vector<std::string> Split(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+TEST(AccessMatrix, EveryRoleReachesExactlyWhatItShould) {
+  const World& w = TheWorld();
+  const HttpClient& admin = w.as.at("admin");
+  std::ostringstream mismatches;
+  int checked = 0;
+  for (const Row& row : Rows()) {
+    const std::vector<std::string> expected = Split(row.expected);
+    ASSERT_EQ(expected.size(), kRoles.size()) << row.name;
+    for (std::size_t i = 0; i < kRoles.size(); ++i) {
+      const Call call = row.make(w, admin);
+      HttpRequest req{.method = call.method, .path = call.path};
+      if (call.body) req.body = call.body->dump();
+      const HttpResponse r = w.as.at(kRoles[i]).Send(req);
+      ++checked;
+      if (std::to_string(r.status) != expected[i]) {
+        mismatches << "  " << row.name << " as " << kRoles[i] << ": expected " << expected[i]
+                   << ", got " << r.Describe() << "\n";
+      }
+    }
+  }
+  EXPECT_TRUE(mismatches.str().empty()) << "Routes that answered otherwise:\n" << mismatches.str();
+  EXPECT_GE(checked, 8 * 20);
+}
+
+}  // namespace
+}  // namespace cnscd_test
