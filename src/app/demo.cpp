@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "app/accounts.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
 
@@ -51,6 +52,13 @@ class Seeder {
     PutPolicy(ctx_, caller_, unit, {village, commune});
   }
 
+  void Account(std::string_view username, std::string_view full_name, std::string_view role,
+               std::optional<store::Id> unit, std::optional<store::Id> team) {
+    const auto a = CreateAccount(
+        ctx_, caller_, {std::string(username), std::string(kDemoPassword), std::string(full_name)});
+    AddGrant(ctx_, caller_, a.account.id, {std::string(role), unit, team});
+  }
+
   void People(store::Id unit, int year, std::int64_t age14plus, std::int64_t households) {
     store::Population p{year, {}};
     p.figures["age14plus"] = age14plus;
@@ -92,7 +100,7 @@ void SeedDemo(Context& ctx) {
   const auto ke_sach = s.Unit("Huyện Kế Sách", "district", soc_trang, "943");
   const auto nhon_my = s.Unit("Xã Nhơn Mỹ", "commune", ke_sach, "31552");
   s.People(nhon_my, 2025, 14800, 4300);
-  s.Team(s.Unit("Ấp Mỹ Phước", "village", nhon_my), "village", 8);
+  const auto my_phuoc_team = s.Team(s.Unit("Ấp Mỹ Phước", "village", nhon_my), "village", 8);
   s.Team(s.Unit("Ấp Mỹ Hưng", "village", nhon_my), "village", 10, 2);
   s.Team(s.Unit("Ấp Mỹ Lợi", "village", nhon_my), "village", 11);  // one too many
   s.Unit("Ấp Phú Hữu", "village", nhon_my);                        // no team yet
@@ -132,6 +140,27 @@ void SeedDemo(Context& ctx) {
     s.Team(s.Unit(thon, "village", quang_son), "village", 6);
   }
   s.Unit("Bon Bu Đắk", "village", quang_son);
+
+  // One account per role, to see the system through each pair of eyes.
+  for (const DemoAccount& a : DemoAccounts()) {
+    const std::optional<store::Id> unit = a.role == "province_officer" ? std::optional(soc_trang)
+                                          : a.role == "team_leader"    ? std::nullopt
+                                          : a.role == "viewer"         ? std::optional(soc_trang)
+                                                                       : std::optional(nhon_my);
+    s.Account(a.username, a.full_name, a.role, unit,
+              a.role == "team_leader" ? std::optional(my_phuoc_team) : std::nullopt);
+  }
+}
+
+const std::vector<DemoAccount>& DemoAccounts() {
+  static const std::vector<DemoAccount> kAccounts{
+      {"so.soctrang", "Sở KH&CN Sóc Trăng", "province_officer"},
+      {"chutich.nhonmy", "Chủ tịch UBND xã Nhơn Mỹ", "commune_chair"},
+      {"vhxh.nhonmy", "Phòng Văn hóa – Xã hội Nhơn Mỹ", "commune_officer"},
+      {"totruong.myphuoc", "Tổ trưởng ấp Mỹ Phước", "team_leader"},
+      {"doanthanhnien", "Tỉnh Đoàn Sóc Trăng", "viewer"},
+  };
+  return kAccounts;
 }
 
 }  // namespace cnscd::app

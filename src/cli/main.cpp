@@ -206,8 +206,12 @@ int main(int argc, char** argv) {
         }
       }
       banner = "\n  Dữ liệu mẫu / demo data: " + db +
-               "\n  Đăng nhập / sign in: admin / admin\n  Mở / open: http://localhost:" +
-               std::to_string(port) + "\n\n";
+               "\n  Đăng nhập / sign in: admin / admin (quản trị / administrator)\n";
+      for (const auto& a : app::DemoAccounts()) {
+        banner += "                       " + a.username + " / " + std::string(app::kDemoPassword) +
+                  " (" + a.role + ")\n";
+      }
+      banner += "  Mở / open: http://localhost:" + std::to_string(port) + "\n\n";
     }
     Serve(ctx, host, port, web_root, threads, banner);
     return 0;
