@@ -39,7 +39,7 @@ bool ParseQuery(std::string_view raw, std::map<std::string, std::string>& out) {
       query += c;
     }
   }
-  auto params = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+  auto params = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
       restinio::string_view_t(query.data(), query.size()));
   if (!params) return false;
   for (const auto& [key, value] : *params) out[std::string(key)] = std::string(value);
