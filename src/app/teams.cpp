@@ -12,11 +12,9 @@
 
 namespace cnscd::app {
 
-namespace {
-
-store::Team RequireTeam(store::Transaction& tx, store::Id id) {
+store::Team RequireTeam(store::Transaction& tx, store::Id id, const std::string& field) {
   auto team = tx.FindTeam(id);
-  if (!team) throw NotFound("tổ công nghệ số", "team");
+  if (!team) throw NotFound("tổ công nghệ số", "team", field);
   return *team;
 }
 
@@ -89,6 +87,8 @@ store::Person ValidatePerson(const PersonInput& in, int this_year) {
   }
   return p;
 }
+
+namespace {
 
 // One decimal, as officials write coverage ("66,7 %").
 double Percent(std::int64_t part, std::int64_t whole) {

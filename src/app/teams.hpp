@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/context.hpp"
+#include "app/units.hpp"
 
 namespace cnscd::app {
 
@@ -33,6 +34,16 @@ struct CoverageReport {
   double percent = 0;  // villages with a team, one decimal
   std::int64_t teams_with_violations = 0;
 };
+
+// Shared by the member use cases (here and in membership_requests): one set of rules and
+// messages for a person, whichever way they join.
+store::Team RequireTeam(store::Transaction& tx, store::Id id, const std::string& field = {});
+LevelPolicy PolicyFor(const EffectivePolicy& p, TeamLevel level);
+// NFC-cleaned text, nullopt when absent or blank; 400 on invalid UTF-8, 422 when too long.
+std::optional<std::string> CleanOptional(const std::optional<std::string>& raw,
+                                         const std::string& field, std::size_t max_length);
+// A person as AddMember accepts them: 422 naming the field (person.phone, …) otherwise.
+store::Person ValidatePerson(const PersonInput& in, int this_year);
 
 store::Team CreateTeam(Context& ctx, const Caller& caller, const TeamInput& in);
 store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,

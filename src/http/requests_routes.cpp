@@ -1,6 +1,100 @@
-// (stub: being written)
+// /membership-requests: join and leave requests through their steps (seed 002 §3.1.4), and
+// /inbox: what waits on the caller.
+#include <algorithm>
+
+#include "app/membership_requests.hpp"
+#include "http/render.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
-void AddRequestRoutes(Router&) {}
+
+namespace {
+
+app::PersonInput ReadPerson(const Json& person) {
+  app::PersonInput in;
+  in.full_name = OptString(person, "full_name", "person.").value_or("");
+  in.phone = OptString(person, "phone", "person.");
+  in.zalo = OptString(person, "zalo", "person.");
+  in.occupation = OptString(person, "occupation", "person.");
+  in.gender = OptString(person, "gender", "person.");
+  if (auto y = OptInt(person, "birth_year", "person.")) {
+    in.birth_year = static_cast<int>(std::clamp<std::int64_t>(*y, 0, 100000));
+  }
+  return in;
+}
+
+Response Submit(Call& call) {
+  const Json body = ParseObject(call.request.body);
+  app::RequestInput in;
+  in.kind = OptString(body, "kind").value_or("");
+  const auto team_id = OptInt(body, "team_id");
+  if (!team_id) {
+    throw RuleBroken("required", "Thiếu tổ (team_id).", "The field team_id is required.",
+                     "team_id");
+  }
+  in.team_id = *team_id;
+  if (auto person = OptObject(body, "person")) in.person = ReadPerson(*person);
+  in.membership_id = OptInt(body, "membership_id");
+  in.role = OptString(body, "role");
+  in.note = OptString(body, "note");
+  return JsonResponse(201, app::ToJson(app::SubmitRequest(call.ctx, call.caller, in)));
+}
+
+Json RenderView(const app::RequestView& v) { return app::ToJson(v); }
+
+Response List(Call& call) {
+  app::RequestListInput in;
+  in.unit_id = call.QueryId("unit");
+  in.team_id = call.QueryId("team");
+  // An empty parameter is no filter, as for unit=.
+  if (auto it = call.request.query.find("state");
+      it != call.request.query.end() && !it->second.empty()) {
+    in.state = it->second;
+  }
+  in.limit = call.Limit();
+  in.offset = call.Offset();
+  return JsonResponse(200, RenderPage(app::ListRequests(call.ctx, call.caller, in), RenderView));
+}
+
+Response Get(Call& call) {
+  return JsonResponse(200, app::ToJson(app::GetRequest(call.ctx, call.caller, call.ids[0])));
+}
+
+Response Nominate(Call& call) {
+  return JsonResponse(200, app::ToJson(app::Nominate(call.ctx, call.caller, call.ids[0])));
+}
+
+Response Approve(Call& call) {
+  return JsonResponse(200, app::ToJson(app::Approve(call.ctx, call.caller, call.ids[0])));
+}
+
+Response Reject(Call& call) {
+  // No body at all reads as no reason: 422 on the field, not 400 on the JSON.
+  const Json body = call.request.body.empty() ? Json::object() : ParseObject(call.request.body);
+  const std::string reason = OptString(body, "reason").value_or("");
+  return JsonResponse(200, app::ToJson(app::Reject(call.ctx, call.caller, call.ids[0], reason)));
+}
+
+Response Withdraw(Call& call) {
+  return JsonResponse(200, app::ToJson(app::Withdraw(call.ctx, call.caller, call.ids[0])));
+}
+
+Response Inbox(Call& call) {
+  return JsonResponse(
+      200, RenderPage(app::Inbox(call.ctx, call.caller, call.Limit(), call.Offset()), RenderView));
+}
+
+}  // namespace
+
+void AddRequestRoutes(Router& router) {
+  router.Add("POST", "/api/v1/membership-requests", Submit);
+  router.Add("GET", "/api/v1/membership-requests", List);
+  router.Add("GET", "/api/v1/membership-requests/{id}", Get);
+  router.Add("POST", "/api/v1/membership-requests/{id}/nominate", Nominate);
+  router.Add("POST", "/api/v1/membership-requests/{id}/approve", Approve);
+  router.Add("POST", "/api/v1/membership-requests/{id}/reject", Reject);
+  router.Add("POST", "/api/v1/membership-requests/{id}/withdraw", Withdraw);
+  router.Add("GET", "/api/v1/inbox", Inbox);
+}
+
 }  // namespace cnscd::http
