@@ -135,6 +135,19 @@ bool CsrfMatches(const std::string& token, const std::string& presented) {
          sodium_memcmp(presented.data(), expected.data(), expected.size()) == 0;
 }
 
+Caller CallerFor(Context& ctx, const std::string& username, const std::string& address) {
+  auto tx = ctx.store.Begin(store::Access::kRead);
+  const auto account = tx->FindAccountByUsername(username);
+  if (!account) throw NotFound("tài khoản " + username, "account " + username);
+  Caller c;
+  c.account_id = account->id;
+  c.username = account->username;
+  c.grants = tx->Grants(account->id);
+  c.held = ResolveGrants(*tx, c.grants);
+  c.address = address;
+  return c;
+}
+
 void Logout(Context& ctx, const std::string& token) {
   auto tx = ctx.store.Begin(store::Access::kWrite);
   tx->DeleteToken(HashToken(token));

@@ -28,6 +28,10 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
 Caller Authenticate(Context& ctx, const std::string& token, const std::string& address);
 void Logout(Context& ctx, const std::string& token);
 
+// The caller an account would be, without a session: for commands and the demo acting in a
+// named person's name. Throws 404 for an unknown username.
+Caller CallerFor(Context& ctx, const std::string& username, const std::string& address);
+
 // The CSRF token of a session: derived from its bearer token, so nothing more is stored. A write
 // authenticated by cookie must carry it in X-CSRF-Token.
 std::string CsrfTokenFor(const std::string& token);

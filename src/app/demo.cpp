@@ -4,6 +4,9 @@
 #include <string_view>
 
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
+#include "app/decisions.hpp"
+#include "app/membership_requests.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
 
@@ -150,6 +153,27 @@ void SeedDemo(Context& ctx) {
     s.Account(a.username, a.full_name, a.role, unit,
               a.role == "team_leader" ? std::optional(my_phuoc_team) : std::nullopt);
   }
+
+  // The chairman's decision establishing Nhơn Mỹ's teams (seed 001, Form 1).
+  const Caller chair = CallerFor(ctx, "chutich.nhonmy", "demo");
+  RecordDecision(ctx, chair,
+                 {nhon_my, "25/QĐ-UBND", "2025-08-15", "Lê Văn Chánh", "establish", std::nullopt});
+
+  // Join requests in Mỹ Phước (seed 002 §3.1.4): one waits on the leader, one on the chairman.
+  const Caller leader = CallerFor(ctx, "totruong.myphuoc", "demo");
+  SubmitRequest(ctx, leader,
+                {"join", my_phuoc_team,
+                 PersonInput{"Huỳnh Thị Bích", "0987 111 222", {}, "Giáo viên", "female", 1996},
+                 std::nullopt, std::nullopt, "Giáo viên trường tiểu học ấp Mỹ Phước"});
+  const RequestView nominated = SubmitRequest(
+      ctx, leader,
+      {"join",
+       my_phuoc_team,
+       PersonInput{"Trần Quốc Việt", "0987 333 444", {}, "Nhân viên bưu điện", "male", 1990},
+       std::nullopt,
+       std::nullopt,
+       {}});
+  Nominate(ctx, leader, nominated.request.id);
 }
 
 const std::vector<DemoAccount>& DemoAccounts() {
