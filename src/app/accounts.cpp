@@ -101,7 +101,7 @@ std::string HashPassword(const std::string& password) {
   return out;
 }
 
-void CheckPassword(const std::string& password, std::size_t min_length) {
+void CheckPassword(const std::string& password, std::size_t min_length, const std::string& field) {
   if (password.size() < min_length) {
     throw RuleBroken(
         "weak_password", "Mật khẩu phải có ít nhất " + std::to_string(min_length) + " ký tự.",
@@ -109,12 +109,12 @@ void CheckPassword(const std::string& password, std::size_t min_length) {
   }
   if (password.size() > 256) {
     throw RuleBroken("password_too_long", "Mật khẩu dài quá 256 ký tự.",
-                     "The password is longer than 256 characters.", "password");
+                     "The password is longer than 256 characters.", field);
   }
 }
 
 std::string CheckUsername(const std::string& raw) {
-  const std::string username = text::Clean(raw);
+  std::string username = text::Clean(raw);
   if (!text::IsValidUtf8(raw) || username.empty() || username.size() > 64 ||
       username.find(' ') != std::string::npos) {
     throw RuleBroken("invalid_username",
@@ -221,11 +221,19 @@ store::Grant AddGrant(Context& ctx, const Caller& caller, store::Id account_id,
 
 void RemoveGrant(Context& ctx, const Caller& caller, store::Id account_id, store::Id grant_id) {
   auto tx = ctx.store.Begin(store::Access::kWrite);
-  RequireAccount(*tx, account_id);
+  const store::Account account = RequireAccount(*tx, account_id);
   const auto grant = tx->FindGrant(grant_id);
   if (!grant || grant->account_id != account_id) throw NotFound("vai trò", "grant");
+  if (account_id == caller.account_id) {
+    // Keeps the last administrator from locking everyone out by accident.
+    throw Conflict("own_account", "Không thể tự thu hồi vai trò của chính mình.",
+                   "You cannot revoke your own roles.");
+  }
   const auto role = ParseGrantRole(grant->role);
-  if (!role || !CanGrant(caller.held, *role, GrantTarget(*tx, *grant))) throw Forbidden();
+  if (!role || !CanGrant(caller.held, *role, GrantTarget(*tx, *grant)) ||
+      !CanManage(*tx, caller, account)) {
+    throw Forbidden();
+  }
   tx->DeleteGrant(grant_id);
   Record(*tx, ctx, caller, "delete", "grant", grant_id,
          Json{{"account_id", account_id}, {"grant", ToJson(*grant)}}, std::nullopt);
@@ -250,8 +258,8 @@ AccountView SetAccountDisabled(Context& ctx, const Caller& caller, store::Id acc
   auto tx = ctx.store.Begin(store::Access::kWrite);
   store::Account account = RequireAccount(*tx, account_id);
   if (account.id == caller.account_id) {
-    throw Conflict("own_account", "Không thể tự khóa tài khoản của chính mình.",
-                   "You cannot disable your own account.");
+    throw Conflict("own_account", "Không thể tự khóa hoặc mở khóa tài khoản của chính mình.",
+                   "You cannot disable or enable your own account.");
   }
   if (!CanManage(*tx, caller, account)) throw Forbidden();
   const auto grants = tx->Grants(account_id);
@@ -267,7 +275,7 @@ AccountView SetAccountDisabled(Context& ctx, const Caller& caller, store::Id acc
 
 void ChangeOwnPassword(Context& ctx, const Caller& caller, const std::string& current,
                        const std::string& replacement) {
-  CheckPassword(replacement);
+  CheckPassword(replacement, 8, "new_password");
   const std::string hash = HashPassword(replacement);
   auto tx = ctx.store.Begin(store::Access::kWrite);
   const store::Account account = RequireAccount(*tx, caller.account_id);
@@ -302,7 +310,7 @@ MemberAccount CreateMemberAccount(Context& ctx, const Caller& caller, store::Id 
   if (!CanGrant(caller.held, role, target)) throw Forbidden();
   if (!m->person.phone) {
     throw RuleBroken("phone_required", "Thành viên chưa có số điện thoại để làm tên đăng nhập.",
-                     "The member has no phone number to use as the username.", "phone");
+                     "The member has no phone number to use as the username.", "person.phone");
   }
   if (tx->FindAccountByUsername(*m->person.phone)) {
     throw Conflict("username_taken", "Đã có tài khoản với số điện thoại này.",

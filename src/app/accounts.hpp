@@ -52,7 +52,8 @@ MemberAccount CreateMemberAccount(Context& ctx, const Caller& caller, store::Id 
 
 // Shared with auth: password hashing and the rules every password follows.
 std::string HashPassword(const std::string& password);
-void CheckPassword(const std::string& password, std::size_t min_length = 8);
+void CheckPassword(const std::string& password, std::size_t min_length = 8,
+                   const std::string& field = "password");
 std::string CheckUsername(const std::string& raw);
 
 }  // namespace cnscd::app

@@ -123,7 +123,9 @@ store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,
   store::Unit within;
   within.path = "/";  // the whole country
   if (unit_id) within = RequireUnit(*tx, *unit_id, "unit");
-  return tx->ListTeams(within, ScopeFor(caller), limit, offset);
+  store::Scope scope = ScopeFor(caller);
+  scope.single_unit_paths.clear();  // a team role sees its own team, not its village's others
+  return tx->ListTeams(within, scope, limit, offset);
 }
 
 TeamDetail GetTeam(Context& ctx, const Caller& caller, store::Id team_id) {

@@ -132,7 +132,7 @@ store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id un
   };
   const store::Population before = of_year();
   tx->PutPopulation(unit_id, figures);
-  const store::Population after = of_year();
+  store::Population after = of_year();
   Audit(*tx, ctx, caller, "update", {"population", unit_id, unit.path}, ToJson(unit_id, before),
         ToJson(unit_id, after));
   tx->Commit();

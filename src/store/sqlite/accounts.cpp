@@ -57,14 +57,14 @@ Page<Account> SqliteTransaction::ListAccounts(const Scope& scope, Id created_by,
   // A grant's place: its unit's path, or its team's unit's path.
   const SqlFilter in_scope = ScopeFilter(scope, "coalesce(gu.path, tu.path)", "g.team_id");
   const std::string where =
-      " FROM account a WHERE a.created_by = ? OR EXISTS (SELECT 1 FROM grant_ g "
+      " FROM account a WHERE ? OR a.created_by = ? OR EXISTS (SELECT 1 FROM grant_ g "
       "LEFT JOIN unit gu ON gu.id = g.unit_id LEFT JOIN team t ON t.id = g.team_id "
       "LEFT JOIN unit tu ON tu.id = t.unit_id WHERE g.account_id = a.id AND "
       "(g.role <> 'admin' OR ?) AND " +
       in_scope.sql + ")";
   auto bind = [&](Statement& s) {
-    s.Bind(1, created_by).Bind(2, scope.everything ? 1 : 0);
-    return in_scope.Bind(s, 3);
+    s.Bind(1, scope.everything ? 1 : 0).Bind(2, created_by).Bind(3, scope.everything ? 1 : 0);
+    return in_scope.Bind(s, 4);
   };
   Page<Account> page;
   {
