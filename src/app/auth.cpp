@@ -103,20 +103,28 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
   return r;
 }
 
+namespace {
+Caller CallerOf(store::Transaction& tx, const store::Account& account, const std::string& address) {
+  Caller c;
+  c.account_id = account.id;
+  c.username = account.username;
+  c.grants = tx.Grants(account.id);
+  c.held = ResolveGrants(tx, c.grants);
+  c.address = address;
+  return c;
+}
+}  // namespace
+
 Caller Authenticate(Context& ctx, const std::string& token, const std::string& address) {
   if (token.empty() || token.size() > 256) throw Unauthenticated();
   auto tx = ctx.store.Begin(store::Access::kRead);
-  Caller c;
-  c.token_hash = HashToken(token);
-  auto id = tx->FindTokenAccount(c.token_hash, ctx.NowTimestamp());
+  const std::string token_hash = HashToken(token);
+  auto id = tx->FindTokenAccount(token_hash, ctx.NowTimestamp());
   if (!id) throw Unauthenticated();
   auto account = tx->FindAccount(*id);
   if (!account) throw Unauthenticated();
-  c.account_id = account->id;
-  c.username = account->username;
-  c.grants = tx->Grants(account->id);
-  c.held = ResolveGrants(*tx, c.grants);
-  c.address = address;
+  Caller c = CallerOf(*tx, *account, address);
+  c.token_hash = token_hash;
   return c;
 }
 
@@ -139,13 +147,7 @@ Caller CallerFor(Context& ctx, const std::string& username, const std::string& a
   auto tx = ctx.store.Begin(store::Access::kRead);
   const auto account = tx->FindAccountByUsername(username);
   if (!account) throw NotFound("tài khoản " + username, "account " + username);
-  Caller c;
-  c.account_id = account->id;
-  c.username = account->username;
-  c.grants = tx->Grants(account->id);
-  c.held = ResolveGrants(*tx, c.grants);
-  c.address = address;
-  return c;
+  return CallerOf(*tx, *account, address);
 }
 
 void Logout(Context& ctx, const std::string& token) {

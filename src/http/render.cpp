@@ -1,6 +1,30 @@
 #include "http/render.hpp"
 
+#include <algorithm>
+
 namespace cnscd::http {
+
+app::PersonInput ReadPerson(const Json& person) {
+  app::PersonInput in;
+  in.full_name = OptString(person, "full_name", "person.").value_or("");
+  in.phone = OptString(person, "phone", "person.");
+  in.zalo = OptString(person, "zalo", "person.");
+  in.occupation = OptString(person, "occupation", "person.");
+  in.gender = OptString(person, "gender", "person.");
+  if (auto y = OptInt(person, "birth_year", "person.")) {
+    in.birth_year = static_cast<int>(std::clamp<std::int64_t>(*y, 0, 100000));
+  }
+  return in;
+}
+
+app::PersonInput RequirePerson(const Json& body) {
+  const auto person = OptObject(body, "person");
+  if (!person) {
+    throw RuleBroken("required", "Thiếu thông tin người (person).", "The field person is required.",
+                     "person");
+  }
+  return ReadPerson(*person);
+}
 
 Json RenderLevelPolicy(const std::optional<app::LevelPolicyFrom>& p) {
   if (!p) return nullptr;

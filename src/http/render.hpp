@@ -11,6 +11,12 @@ namespace cnscd::http {
 inline Json RenderUnit(const store::Unit& u) { return app::ToJson(u); }
 inline Json RenderTeam(const store::Team& t) { return app::ToJson(t); }
 inline Json RenderMembership(const store::Membership& m) { return app::ToJson(m); }
+// The "person" object of a request body, as the member and request routes accept it; fields of
+// the wrong type are 400 naming "person.<field>".
+app::PersonInput ReadPerson(const Json& person);
+// The body's required "person" object, read as above (422 `required` when absent).
+app::PersonInput RequirePerson(const Json& body);
+
 Json RenderLevelPolicy(const std::optional<app::LevelPolicyFrom>& p);
 Json RenderGrants(const std::vector<store::Grant>& grants);
 

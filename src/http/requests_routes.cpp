@@ -10,19 +10,6 @@ namespace cnscd::http {
 
 namespace {
 
-app::PersonInput ReadPerson(const Json& person) {
-  app::PersonInput in;
-  in.full_name = OptString(person, "full_name", "person.").value_or("");
-  in.phone = OptString(person, "phone", "person.");
-  in.zalo = OptString(person, "zalo", "person.");
-  in.occupation = OptString(person, "occupation", "person.");
-  in.gender = OptString(person, "gender", "person.");
-  if (auto y = OptInt(person, "birth_year", "person.")) {
-    in.birth_year = static_cast<int>(std::clamp<std::int64_t>(*y, 0, 100000));
-  }
-  return in;
-}
-
 Response Submit(Call& call) {
   const Json body = ParseObject(call.request.body);
   app::RequestInput in;

@@ -44,36 +44,15 @@ Response Get(Call& call) {
 
 Response AddMember(Call& call) {
   const Json body = ParseObject(call.request.body);
-  const auto person = OptObject(body, "person");
-  if (!person) {
-    throw RuleBroken("required", "Thiếu thông tin người (person).", "The field person is required.",
-                     "person");
-  }
-  app::PersonInput in;
-  in.full_name = OptString(*person, "full_name", "person.").value_or("");
-  in.phone = OptString(*person, "phone", "person.");
-  in.zalo = OptString(*person, "zalo", "person.");
-  in.occupation = OptString(*person, "occupation", "person.");
-  in.gender = OptString(*person, "gender", "person.");
-  if (auto y = OptInt(*person, "birth_year", "person.")) {
-    in.birth_year = static_cast<int>(std::clamp<std::int64_t>(*y, 0, 100000));
-  }
+  const app::PersonInput in = RequirePerson(body);
   const std::string role = OptString(body, "role").value_or("member");
   return JsonResponse(
       201, RenderMembership(app::AddMember(call.ctx, call.caller, call.ids[0], in, role)));
 }
 
 Response EditContacts(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  const auto person = OptObject(body, "person");
-  if (!person) {
-    throw RuleBroken("required", "Thiếu thông tin người (person).", "The field person is required.",
-                     "person");
-  }
-  app::PersonInput in;
-  in.phone = OptString(*person, "phone", "person.");
-  in.zalo = OptString(*person, "zalo", "person.");
-  in.occupation = OptString(*person, "occupation", "person.");
+  // Only phone, Zalo and occupation are read: the rest of a person is not the leader's to change.
+  const app::PersonInput in = RequirePerson(ParseObject(call.request.body));
   return JsonResponse(200, RenderMembership(app::UpdateMemberContacts(
                                call.ctx, call.caller, call.ids[0], call.ids[1], in)));
 }
