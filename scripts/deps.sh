@@ -12,6 +12,9 @@ packages=(
   libsqlite3-dev sqlite3
   libicu-dev libsodium-dev libcsv-dev
   libcurl4-openssl-dev curl
+  libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  fonts-liberation2 fontconfig poppler-utils
+  clang libclang-rt-14-dev
 )
 
 missing=()

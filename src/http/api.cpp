@@ -41,6 +41,9 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddRequestRoutes(router_);
   AddDecisionRoutes(router_);
   AddAuditRoutes(router_);
+  AddDocumentRoutes(router_);
+  AddImportRoutes(router_);
+  AddChatGroupRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

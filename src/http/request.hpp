@@ -14,6 +14,7 @@ struct Request {
   std::string body;
   std::string authorization;    // the Authorization header, raw
   std::string cookie;           // the Cookie header, raw
+  std::string content_type;     // the Content-Type header
   std::string csrf_token;       // the X-CSRF-Token header
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS proxy
   std::string remote_address;   // the client's IP

@@ -58,5 +58,8 @@ void AddAccountRoutes(Router& router);
 void AddRequestRoutes(Router& router);
 void AddDecisionRoutes(Router& router);
 void AddAuditRoutes(Router& router);
+void AddDocumentRoutes(Router& router);
+void AddImportRoutes(Router& router);
+void AddChatGroupRoutes(Router& router);
 
 }  // namespace cnscd::http

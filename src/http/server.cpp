@@ -113,6 +113,7 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
     request.body = req->body();
     request.authorization = Header(req, restinio::http_field::authorization);
     request.cookie = Header(req, restinio::http_field::cookie);
+    request.content_type = Header(req, restinio::http_field::content_type);
     request.csrf_token = std::string(req->header().get_field_or("X-CSRF-Token", ""));
     request.forwarded_proto = std::string(req->header().get_field_or("X-Forwarded-Proto", ""));
     request.remote_address = req->remote_endpoint().address().to_string();

@@ -173,6 +173,23 @@ struct Decision {
   std::string created_at;
 };
 
+// One line of Form 2 (seed 001, Mẫu 2): a current member of a team, with the commune the team
+// belongs to (the team's own commune, or the commune of its village).
+struct TeamListRow {
+  Unit commune;
+  Team team;
+  Membership membership;
+};
+
+// A chat group (nhóm Zalo) of a unit or a team: its link and which required participants joined.
+struct ChatGroup {
+  std::string owner_type;  // unit, team
+  Id owner_id = 0;
+  std::string link;                                        // empty until an officer records it
+  std::vector<std::pair<std::string, bool>> participants;  // participant key -> joined
+  std::string updated_at;
+};
+
 struct AuditEntry {
   Id id = 0;
   std::string at;

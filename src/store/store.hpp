@@ -92,6 +92,16 @@ class Transaction {
   virtual Page<Decision> ListDecisions(const Scope& scope, std::optional<Id> commune_id, int limit,
                                        int offset) = 0;
 
+  // Form 2: current members of the active teams in a subtree (and scope), grouped by commune
+  // (Vietnamese order), then team, then role (leader first) and name.
+  virtual std::vector<TeamListRow> TeamList(const Unit& within, const Scope& scope) = 0;
+
+  // Chat groups
+  virtual std::optional<ChatGroup> FindChatGroup(const std::string& owner_type, Id owner_id) = 0;
+  virtual void PutChatGroup(const ChatGroup& group) = 0;
+  // Every recorded group of units and teams within the subtree.
+  virtual std::vector<ChatGroup> ChatGroupsIn(const Unit& within) = 0;
+
   // The audit trail: append and read, never edit.
   virtual void AppendAudit(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;

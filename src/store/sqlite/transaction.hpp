@@ -398,6 +398,14 @@ class SqliteTransaction final : public Transaction {
   Page<Decision> ListDecisions(const Scope& scope, std::optional<Id> commune_id, int limit,
                                int offset) override;
 
+  // team_list.cpp
+  std::vector<TeamListRow> TeamList(const Unit& within, const Scope& scope) override;
+
+  // chat_groups.cpp
+  std::optional<ChatGroup> FindChatGroup(const std::string& owner_type, Id owner_id) override;
+  void PutChatGroup(const ChatGroup& group) override;
+  std::vector<ChatGroup> ChatGroupsIn(const Unit& within) override;
+
   // audit.cpp
   void AppendAudit(const AuditEntry& entry) override;
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;
