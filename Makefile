@@ -5,7 +5,7 @@ MAKEFLAGS += --no-print-directory
 DEMO_DB ?= demo/cnscd-demo.db
 PORT ?= 8080
 
-.PHONY: all deps configure build test demo bench format format-check lint clean
+.PHONY: all deps configure build test demo bench fuzz format format-check lint clean
 
 all: build
 
@@ -22,10 +22,17 @@ build: configure
 
 test: build format-check
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS_IN_TEST)
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@$(BUILD_DIR)/cnscd demo --db $(DEMO_DB) --port $(PORT)
+
+# Every reader under libFuzzer: briefly in `make test`, at length here.
+FUZZ_SECONDS_IN_TEST ?= 10
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	@bash bench/run.sh $(BUILD_DIR)
@@ -40,4 +47,4 @@ lint: configure
 	@git ls-files 'src/*.cpp' | xargs clang-tidy -p $(BUILD_DIR) --quiet
 
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) build-fuzz

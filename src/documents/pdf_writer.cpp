@@ -1,0 +1,278 @@
+#include "documents/pdf_writer.hpp"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+namespace cnscd::documents {
+
+namespace {
+
+constexpr double kPtPerMm = 72 / 25.4;
+// Liberation Serif has Times New Roman's metrics, so the PDF and a DOCX opened in Word break
+// lines alike; it is installed with the server (fonts-liberation2).
+constexpr const char* kFontFamily = "Liberation Serif";
+constexpr double kRuleGapPt = 2;  // between a line of text and the rule under it
+constexpr double kRuleWidthPt = 0.6;
+
+struct GObjectDeleter {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
+
+cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+double Pt(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+int PangoUnits(double pt) { return static_cast<int>(pt * PANGO_SCALE); }
+
+class Renderer {
+ public:
+  Renderer(const Document& doc, cairo_t* cr) : doc_(doc), cr_(cr) {
+    context_.reset(pango_cairo_create_context(cr));
+    // Unhinted metrics: the PDF is scaled freely, so glyphs keep their true advances.
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context_.get(), options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(context_.get(), 72);  // one unit is one point
+    pango_context_set_language(context_.get(), pango_language_from_string("vi"));
+
+    const PageSetup& p = doc.page;
+    left_ = p.left_mm * kPtPerMm;
+    top_ = p.top_mm * kPtPerMm;
+    width_ = p.text_width_mm() * kPtPerMm;
+    bottom_ = (p.height_mm - p.bottom_mm) * kPtPerMm;
+    y_ = top_;
+  }
+
+  void Render() {
+    const auto& blocks = doc_.blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block* next = i + 1 < blocks.size() ? &blocks[i + 1] : nullptr;
+      if (const auto* p = std::get_if<Paragraph>(&blocks[i])) {
+        FlowParagraph(*p, next);
+      } else {
+        FlowColumns(std::get<Columns>(blocks[i]));
+      }
+    }
+  }
+
+ private:
+  LayoutPtr Layout(const Paragraph& p, double width) const {
+    LayoutPtr layout(pango_layout_new(context_.get()));
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, kFontFamily);
+    pango_font_description_set_size(font, PangoUnits(p.size_pt));
+    pango_layout_set_font_description(layout.get(), font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout.get(), PangoUnits(width));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
+    pango_layout_set_indent(layout.get(), PangoUnits(p.first_line_indent_mm * kPtPerMm));
+    switch (p.align) {
+      case Align::kLeft:
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_LEFT);
+        break;
+      case Align::kCenter:
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
+        break;
+      case Align::kRight:
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_RIGHT);
+        break;
+      case Align::kJustify:
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_LEFT);
+        pango_layout_set_justify(layout.get(), TRUE);
+        break;
+    }
+    std::string text;
+    PangoAttrList* attrs = pango_attr_list_new();
+    for (const Run& r : p.runs) {
+      const auto start = static_cast<guint>(text.size());
+      text += r.text;
+      const auto end = static_cast<guint>(text.size());
+      if (r.bold) {
+        PangoAttribute* a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+        a->start_index = start;
+        a->end_index = end;
+        pango_attr_list_insert(attrs, a);
+      }
+      if (r.italic) {
+        PangoAttribute* a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+        a->start_index = start;
+        a->end_index = end;
+        pango_attr_list_insert(attrs, a);
+      }
+    }
+    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    pango_layout_set_attributes(layout.get(), attrs);
+    pango_attr_list_unref(attrs);
+    return layout;
+  }
+
+  static double TextHeight(PangoLayout* layout) {
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    return Pt(logical.height);
+  }
+
+  static double RuleHeight(const Paragraph& p) { return p.rule_below_mm > 0 ? 2 * kRuleGapPt : 0; }
+
+  // Height of a paragraph stacked in a column, space before and after included.
+  double StackedHeight(const Paragraph& p, double width) const {
+    return p.space_before_pt + TextHeight(Layout(p, width).get()) + RuleHeight(p) +
+           p.space_after_pt;
+  }
+
+  double ColumnHeight(const std::vector<Paragraph>& ps, double width) const {
+    double h = 0;
+    for (const Paragraph& p : ps) h += StackedHeight(p, width);
+    return h;
+  }
+
+  double RowHeight(const Columns& c, const ColumnsRow& row) const {
+    return std::max(ColumnHeight(row.left, c.left_width_mm * kPtPerMm),
+                    ColumnHeight(row.right, c.right_width_mm * kPtPerMm));
+  }
+
+  // What must fit below a paragraph kept with the next block: the next one's first line, or
+  // the next columns' first row.
+  double FirstPartHeight(const Block& b) const {
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      LayoutPtr layout = Layout(*p, width_);
+      PangoLayoutIter* it = pango_layout_get_iter(layout.get());
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      pango_layout_iter_free(it);
+      return p->space_before_pt + Pt(logical.height);
+    }
+    const auto& c = std::get<Columns>(b);
+    return c.rows.empty() ? 0 : RowHeight(c, c.rows.front());
+  }
+
+  void NewPage() {
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = top_;
+    // Pages from the second carry their number, centred in the top margin (decree).
+    Paragraph number;
+    number.runs.push_back({std::to_string(page_)});
+    number.align = Align::kCenter;
+    number.size_pt = doc_.page.page_number_pt;
+    LayoutPtr layout = Layout(number, width_);
+    cairo_move_to(cr_, left_, (top_ - TextHeight(layout.get())) / 2);
+    pango_cairo_show_layout(cr_, layout.get());
+  }
+
+  void DrawRule(double x, double width, double y, double length_mm) {
+    const double length = std::min(length_mm * kPtPerMm, width);
+    cairo_set_line_width(cr_, kRuleWidthPt);
+    cairo_move_to(cr_, x + (width - length) / 2, y);
+    cairo_line_to(cr_, x + (width + length) / 2, y);
+    cairo_stroke(cr_);
+  }
+
+  // Draws the layout's lines from `y`, moving to a new page when a line does not fit (only in
+  // the running text, where `may_break`). Returns the y below the last line.
+  double DrawLines(PangoLayout* layout, double x, double y, bool may_break) {
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    do {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      const double height = Pt(logical.height);
+      if (may_break && y + height > bottom_ && y > top_) {
+        NewPage();
+        y = y_;
+      }
+      const double baseline = y + Pt(pango_layout_iter_get_baseline(it) - logical.y);
+      cairo_move_to(cr_, x + Pt(logical.x), baseline);
+      pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
+      y += height;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return y;
+  }
+
+  void FlowParagraph(const Paragraph& p, const Block* next) {
+    LayoutPtr layout = Layout(p, width_);
+    if (y_ > top_) y_ += p.space_before_pt;
+    if (p.keep_with_next && next != nullptr) {
+      const double need =
+          TextHeight(layout.get()) + RuleHeight(p) + p.space_after_pt + FirstPartHeight(*next);
+      if (y_ + need > bottom_ && y_ > top_) NewPage();
+    }
+    y_ = DrawLines(layout.get(), left_, y_, /*may_break=*/true);
+    if (p.rule_below_mm > 0) {
+      DrawRule(left_, width_, y_ + kRuleGapPt, p.rule_below_mm);
+      y_ += RuleHeight(p);
+    }
+    y_ += p.space_after_pt;
+  }
+
+  void DrawStack(const std::vector<Paragraph>& ps, double x, double width, double y) {
+    for (const Paragraph& p : ps) {
+      y += p.space_before_pt;
+      LayoutPtr layout = Layout(p, width);
+      y = DrawLines(layout.get(), x, y, /*may_break=*/false);
+      if (p.rule_below_mm > 0) {
+        DrawRule(x, width, y + kRuleGapPt, p.rule_below_mm);
+        y += RuleHeight(p);
+      }
+      y += p.space_after_pt;
+    }
+  }
+
+  void FlowColumns(const Columns& c) {
+    for (const ColumnsRow& row : c.rows) {
+      const double height = RowHeight(c, row);
+      if (y_ + height > bottom_ && y_ > top_) NewPage();
+      DrawStack(row.left, left_, c.left_width_mm * kPtPerMm, y_);
+      DrawStack(row.right, left_ + c.left_width_mm * kPtPerMm, c.right_width_mm * kPtPerMm, y_);
+      y_ += height;
+    }
+  }
+
+  const Document& doc_;
+  cairo_t* cr_;
+  ContextPtr context_;
+  double left_ = 0, top_ = 0, width_ = 0, bottom_ = 0;
+  double y_ = 0;
+  int page_ = 1;
+};
+
+}  // namespace
+
+std::string WritePdf(const Document& doc) {
+  std::string out;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(AppendBytes, &out, doc.page.width_mm * kPtPerMm,
+                                          doc.page.height_mm * kPtPerMm);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cnscd");
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  {
+    Renderer renderer(doc, cr);
+    renderer.Render();
+  }
+  cairo_show_page(cr);
+  const cairo_status_t drawn = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t finished = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error(std::string("PDF rendering failed: ") +
+                             cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn
+                                                                                  : finished));
+  }
+  return out;
+}
+
+}  // namespace cnscd::documents
