@@ -14,9 +14,18 @@ namespace cnscd::app {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kEntityTypes{
-    "unit",       "team",    "membership", "person",   "policy",
-    "population", "account", "grant",      "decision", "membership_request"};
+constexpr std::array<std::string_view, 12> kEntityTypes{"unit",
+                                                        "team",
+                                                        "membership",
+                                                        "person",
+                                                        "policy",
+                                                        "population",
+                                                        "account",
+                                                        "grant",
+                                                        "decision",
+                                                        "membership_request",
+                                                        "unit_chat_group",
+                                                        "team_chat_group"};
 
 Error BadQuery(const std::string& field, const std::string& vi, const std::string& en) {
   return Malformed("bad_query", vi, en, field);

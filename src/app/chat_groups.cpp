@@ -156,11 +156,11 @@ store::ChatGroup Apply(const std::optional<store::ChatGroup>& stored, const std:
       }
       merged.emplace_back(p.key, joined);
     }
-    for (const auto& [key, joined] : g.participants) {
+    for (const auto& entry : g.participants) {
       const bool is_required =
           std::any_of(required.begin(), required.end(),
-                      [&](const chat::Participant& p) { return p.key == key; });
-      if (!is_required) merged.emplace_back(key, joined);
+                      [&](const chat::Participant& p) { return p.key == entry.first; });
+      if (!is_required) merged.push_back(entry);
     }
     g.participants = std::move(merged);
   }

@@ -264,6 +264,7 @@ CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id
   CoverageReport r;
   r.counts = tx->CountCoverage(unit);
   r.percent = Percent(r.counts.villages_with_team, r.counts.villages);
+  r.chat_groups = CountChatGroups(*tx, unit);
   std::map<store::Id, EffectivePolicy> by_unit;
   for (const auto& c : tx->Compositions(unit)) {
     auto it = by_unit.find(c.team.unit_id);

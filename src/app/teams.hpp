@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "app/chat_groups.hpp"
 #include "app/context.hpp"
 #include "app/units.hpp"
 
@@ -33,6 +34,7 @@ struct CoverageReport {
   store::Coverage counts;
   double percent = 0;  // villages with a team, one decimal
   std::int64_t teams_with_violations = 0;
+  ChatGroupCounts chat_groups;  // units and teams whose Zalo group exists and is complete
 };
 
 // Shared by the member use cases (here and in membership_requests): one set of rules and

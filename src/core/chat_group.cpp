@@ -98,7 +98,7 @@ const Participant kCommuneTeamLeader =
 }  // namespace
 
 std::string ShortName(std::string_view full_name) {
-  const std::string clean = text::Clean(full_name);
+  std::string clean = text::Clean(full_name);
   const std::vector<std::string> words = Words(clean);
   for (std::string_view type : kTypeWords) {
     const std::size_t n = WordCount(type);

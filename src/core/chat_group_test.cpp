@@ -21,6 +21,7 @@ const ChainLink kThon1{"Thôn 1", UnitKind::kVillage};
 
 std::vector<std::string> Keys(const std::vector<Participant>& ps) {
   std::vector<std::string> keys;
+  keys.reserve(ps.size());
   for (const Participant& p : ps) keys.push_back(p.key);
   return keys;
 }

@@ -106,7 +106,8 @@ Response Coverage(Call& call) {
                                 {"teams", r.counts.teams},
                                 {"members", r.counts.members},
                                 {"collaborators", r.counts.collaborators},
-                                {"teams_with_violations", r.teams_with_violations}});
+                                {"teams_with_violations", r.teams_with_violations},
+                                {"chat_groups", app::ToJson(r.chat_groups)}});
 }
 
 }  // namespace

@@ -333,6 +333,27 @@ const std::vector<Row>& Rows() {
          return Call{"GET", "/api/v1/audit?entity=team:" + Id(w.t1), {}};
        },
        "200 200 200 200 200 403 403 403"},
+      // Chat groups (nhóm Zalo): officers record them; a team leader records his team's.
+      {"read the commune's chat group",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/chat-group", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"record the commune's chat group",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.c1) + "/chat-group", json{{"link", "https://zalo.me/g/nhonmy"}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"record the own team's chat group",
+       [](const World& w, auto&) {
+         return Call{"PUT", T(w.t1) + "/chat-group", json{{"link", "https://zalo.me/g/myphuoc"}}};
+       },
+       "200 200 200 200 200 403 200 403"},
+      {"read another commune's team chat group",
+       [](const World& w, auto&) {
+         return Call{"GET", T(w.t2) + "/chat-group", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};
