@@ -5,6 +5,7 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/chat_groups.hpp"
 #include "app/decisions.hpp"
 #include "app/membership_requests.hpp"
 #include "app/teams.hpp"
@@ -153,6 +154,22 @@ void SeedDemo(Context& ctx) {
     s.Account(a.username, a.full_name, a.role, unit,
               a.role == "team_leader" ? std::optional(my_phuoc_team) : std::nullopt);
   }
+
+  // Zalo groups (seed 000 §2.7, §2.9): Nhơn Mỹ's is recorded but still misses its IT firms;
+  // Mỹ Phước's team group is complete.
+  const Caller officer = CallerFor(ctx, "vhxh.nhonmy", "demo");
+  PutUnitChatGroup(ctx, officer, nhon_my,
+                   {"https://zalo.me/g/cncd-nhonmy-kesach",
+                    std::map<std::string, bool>{{"district_leader", true},
+                                                {"district_digital_officer", true},
+                                                {"district_culture_office", true},
+                                                {"commune_leaders", true},
+                                                {"post_office", true},
+                                                {"telecom", true},
+                                                {"it_enterprises", false}}});
+  PutTeamChatGroup(
+      ctx, officer, my_phuoc_team,
+      {"https://zalo.me/g/cncd-myphuoc", std::map<std::string, bool>{{"team_members", true}}});
 
   // The chairman's decision establishing Nhơn Mỹ's teams (seed 001, Form 1).
   const Caller chair = CallerFor(ctx, "chutich.nhonmy", "demo");
