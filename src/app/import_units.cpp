@@ -13,9 +13,9 @@ std::optional<std::string> EditionOf(documents::UnitListFormat format) {
   return std::nullopt;
 }
 
-ImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
-                         const std::function<void(int, int)>& progress) {
-  ImportReport report;
+UnitImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
+                             const std::function<void(int, int)>& progress) {
+  UnitImportReport report;
   report.rows_read = list.rows_read;
   report.refused = list.refused;
   const auto edition = EditionOf(list.format);

@@ -9,7 +9,7 @@
 
 namespace cnscd::app {
 
-struct ImportReport {
+struct UnitImportReport {
   int rows_read = 0;
   int created = 0;
   int updated = 0;  // same code, new name
@@ -23,7 +23,7 @@ struct ImportReport {
 std::optional<std::string> EditionOf(documents::UnitListFormat format);
 
 // `progress(done, total)` is called now and then for long lists.
-ImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
-                         const std::function<void(int, int)>& progress = {});
+UnitImportReport ImportUnits(Context& ctx, const Caller& caller, const documents::UnitList& list,
+                             const std::function<void(int, int)>& progress = {});
 
 }  // namespace cnscd::app

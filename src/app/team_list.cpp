@@ -1,8 +1,10 @@
 #include "app/team_list.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
@@ -72,18 +74,6 @@ std::string Utf8Slug(const std::string& name) {
 const std::string& TeamPrefixKey() {
   static const std::string kKey = text::Fold(DefaultTeamName(""));  // "to cong nghe so cong dong"
   return kKey;
-}
-
-// The folded name without its leading type word(s): "xa nhon my" -> "nhon my".
-std::string ShortKey(const store::Unit& u) {
-  const std::string key = text::Fold(u.name);
-  const std::string type = text::Fold(u.subkind);
-  if (!type.empty() && key.starts_with(type + " ")) return key.substr(type.size() + 1);
-  return key;
-}
-
-bool NameMatches(const store::Unit& u, const std::string& key) {
-  return !key.empty() && (text::Fold(u.name) == key || ShortKey(u) == key);
 }
 
 std::string Trim(std::string s) {
@@ -389,7 +379,7 @@ class Matcher {
     }
     std::vector<const store::Team*> found;
     for (const store::Team& t : d.teams) {
-      if (text::Fold(t.name) == key) found.push_back(&t);
+      if (Folded(t.name) == key) found.push_back(&t);
     }
     if (found.size() > 1) {
       Refuse(row, "Có nhiều tổ tên \"" + name + "\" trong " + d.commune.name + ".",
@@ -477,9 +467,27 @@ class Matcher {
     return plan_.states.size() - 1;
   }
 
+  // Folding runs ICU: names met on every row are folded once.
+  const std::string& Folded(const std::string& s) {
+    auto it = folded_.find(s);
+    if (it == folded_.end()) it = folded_.emplace(s, text::Fold(s)).first;
+    return it->second;
+  }
+
+  // The unit's folded name, or that name without its type word(s) ("xa nhon my" or "nhon my").
+  bool NameMatches(const store::Unit& u, const std::string& key) {
+    if (key.empty()) return false;
+    const std::string& name = Folded(u.name);
+    if (name == key) return true;
+    const std::string& type = Folded(u.subkind);
+    return !type.empty() && name.size() == type.size() + 1 + key.size() && name.starts_with(type) &&
+           name[type.size()] == ' ' && name.ends_with(key);
+  }
+
   Context& ctx_;
   store::Transaction& tx_;
   const store::Unit& unit_;
+  std::unordered_map<std::string, std::string> folded_;
   std::vector<store::Unit> communes_;
   std::map<store::Id, CommuneData> communes_data_;
   std::map<store::Id, std::optional<store::Unit>> parents_;
@@ -557,8 +565,10 @@ ExportedFile ExportTeamList(Context& ctx, const Caller& caller, store::Id unit_i
                        r.membership.person.phone.value_or("")});
     }
     heading = unit.name;
-    const auto ancestors = tx->Ancestors(unit);
-    for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) heading += ", " + it->name;
+    // "Xã Nhơn Mỹ, Huyện Kế Sách, Tỉnh Sóc Trăng": the unit, then the units above it.
+    auto ancestors = tx->Ancestors(unit);
+    std::reverse(ancestors.begin(), ancestors.end());
+    for (const store::Unit& above : ancestors) heading += ", " + above.name;
     Audit(*tx, ctx, caller, "export", {"unit", unit.id, unit.path}, std::nullopt,
           Json{{"format", format}, {"rows", lines.size()}});
     tx->Commit();

@@ -12,6 +12,7 @@
 #include "app/auth.hpp"
 #include "app/demo.hpp"
 #include "app/import_units.hpp"
+#include "app/team_list.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
 
@@ -94,7 +95,7 @@ int ImportFiles(app::Context& ctx, const std::vector<std::string>& files) {
       auto progress = [&](int done, int total) {
         if (terminal) std::cerr << "\r  " << file << ": " << done << "/" << total << std::flush;
       };
-      const app::ImportReport r =
+      const app::UnitImportReport r =
           app::ImportUnits(ctx, app::SystemCaller("cli:import-units"), list, progress);
       if (terminal) std::cerr << "\n";
       std::cout << file << ": đọc / read " << r.rows_read << " dòng / rows; "
@@ -112,6 +113,41 @@ int ImportFiles(app::Context& ctx, const std::vector<std::string>& files) {
     }
   }
   return failures == 0 ? 0 : 1;
+}
+
+void PrintImportReport(const app::ImportReport& r) {
+  for (const app::ImportRow& row : r.rows) {
+    std::cout << "  dòng / line " << row.line << ": " << row.status << "  " << row.full_name;
+    if (!row.role.empty()) std::cout << " (" << row.role << ")";
+    if (!row.team.empty()) std::cout << " — " << row.team;
+    if (row.team_action) std::cout << " [tạo tổ / new team]";
+    if (row.reason) std::cout << "\n      " << *row.reason << " / " << row.reason_en.value_or("");
+    if (row.note) std::cout << "\n      " << *row.note << " / " << row.note_en.value_or("");
+    std::cout << "\n";
+  }
+  std::cout << (r.applied ? "Đã nhập / imported: " : "Chạy thử / dry run: ") << r.created
+            << " tạo mới / to create, " << r.matched << " đã có / matched, " << r.refused
+            << " từ chối / refused, " << r.teams_created << " tổ mới / new teams\n";
+}
+
+int ImportMembersFile(app::Context& ctx, std::int64_t unit_id, const std::string& file,
+                      bool apply) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << file << ": không mở được tệp / cannot open the file\n";
+    return 1;
+  }
+  std::stringstream content;
+  content << in.rdbuf();
+  const app::Caller caller = app::SystemCaller("cli:import-members");
+  try {
+    PrintImportReport(app::ImportMembers(ctx, caller, unit_id, content.str(), file, apply));
+    return 0;
+  } catch (const app::ImportRefused& e) {
+    PrintImportReport(e.report());
+    std::cerr << "Không nhập gì: có dòng bị từ chối. / Nothing imported: some rows are refused.\n";
+    return 1;
+  }
 }
 
 }  // namespace
@@ -158,6 +194,20 @@ int main(int argc, char** argv) {
   add_db(import_units);
   import_units->add_option("FILE", files, "CSV files")->required()->check(CLI::ExistingFile);
 
+  std::int64_t import_unit = 0;
+  std::string member_file;
+  bool apply = false;
+  auto* import_members = cli.add_subcommand(
+      "import-members",
+      "Import members from a Form 2 sheet (XLSX or CSV): a dry run, or --apply (all or nothing)");
+  add_db(import_members);
+  import_members->add_option("--unit", import_unit, "Id of the commune, district or province")
+      ->required();
+  import_members->add_option("FILE", member_file, "Form 2 sheet (.xlsx or .csv)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_members->add_flag("--apply", apply, "Write the rows (refused rows: nothing is written)");
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -191,6 +241,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*import_units) return ImportFiles(ctx, files);
+    if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);
     std::string banner;
     if (*demo) {
       if (fresh) {

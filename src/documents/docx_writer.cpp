@@ -75,7 +75,7 @@ void AppendRule(pugi::xml_node parent, double length_mm, double width_mm, double
   top.append_attribute("w:space") = "1";
   top.append_attribute("w:color") = "000000";
   pugi::xml_node spacing = ppr.append_child("w:spacing");
-  spacing.append_attribute("w:before") = "0";
+  spacing.append_attribute("w:before") = "40";  // 2 pt: the rule stands clear of the text
   spacing.append_attribute("w:after") = TwipsOfPt(after_pt).c_str();
   spacing.append_attribute("w:line") = "80";  // 4 pt, exactly
   spacing.append_attribute("w:lineRule") = "exact";
@@ -253,8 +253,9 @@ std::string StylesXml(const Document& doc) {
   lang.append_attribute("w:val") = "vi-VN";
   lang.append_attribute("w:eastAsia") = "en-US";
   lang.append_attribute("w:bidi") = "ar-SA";
-  pugi::xml_node spacing =
-      defaults.append_child("w:pPrDefault").append_child("w:pPr").append_child("w:spacing");
+  pugi::xml_node ppr = defaults.append_child("w:pPrDefault").append_child("w:pPr");
+  ppr.append_child("w:widowControl");  // as the PDF writer does
+  pugi::xml_node spacing = ppr.append_child("w:spacing");
   spacing.append_attribute("w:after") = "0";
   spacing.append_attribute("w:line") = "240";
   spacing.append_attribute("w:lineRule") = "auto";

@@ -34,8 +34,8 @@ constexpr double kMmPerPt = 25.4 / 72;
 // A rough width of Times-metric text, for the rules the decree sizes relative to a line of text
 // (both writers must draw the same rule, and the DOCX one cannot measure).
 double EstimateWidthMm(std::string_view utf8, double size_pt, bool bold) {
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   double em = 0;
   for (int32_t i = 0; i < u.length();) {
     const UChar32 c = u.char32At(i);
@@ -101,8 +101,8 @@ Paragraph Centered(std::string text, double size, bool bold, bool italic = false
 
 // "Điều 1. " in bold, then the article's text.
 Paragraph Article(int n, std::string text, bool title = false) {
-  Paragraph p = Body(std::vector<Run>{{"Điều " + std::to_string(n) + ". ", true},
-                                      {std::move(text), title}});
+  Paragraph p =
+      Body(std::vector<Run>{{"Điều " + std::to_string(n) + ". ", true}, {std::move(text), title}});
   p.keep_with_next = title;
   return p;
 }
@@ -134,7 +134,7 @@ void AddTeam(std::vector<Block>& blocks, int n, const Form1Team& team) {
   heading.keep_with_next = true;
   blocks.emplace_back(std::move(heading));
 
-  std::vector<std::pair<std::string, bool>> lines;  // text, ends a list of its own
+  std::vector<std::pair<std::string, bool>> lines;  // text; true: it introduces a group
   for (const char* role : {"leader", "deputy"}) {
     for (const Form1Member& m : team.members) {
       if (m.role == role) lines.emplace_back("- " + Person(m) + " - " + RoleLabel(role), false);
@@ -176,10 +176,10 @@ Columns Header(const Form1Data& d) {
   top.left.push_back(Centered("ỦY BAN NHÂN DÂN", kHeaderPt, true));
   Paragraph body = Centered(commune, kHeaderPt, true);
   // Rule: 1/3 to 1/2 of the issuing body's line.
-  body.rule_below_mm = std::clamp(
-      0.4 * std::max(EstimateWidthMm(commune, kHeaderPt, true),
-                     EstimateWidthMm("ỦY BAN NHÂN DÂN", kHeaderPt, true)),
-      15.0, 0.5 * kHeaderLeftMm);
+  body.rule_below_mm =
+      std::clamp(0.4 * std::max(EstimateWidthMm(commune, kHeaderPt, true),
+                                EstimateWidthMm("ỦY BAN NHÂN DÂN", kHeaderPt, true)),
+                 15.0, 0.5 * kHeaderLeftMm);
   top.left.push_back(std::move(body));
 
   top.right.push_back(Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", kHeaderPt, true));
@@ -212,8 +212,8 @@ Columns Closing(const Form1Data& d) {
   Paragraph heading = Text({{"Nơi nhận:", true, true}}, Align::kLeft, kRecipientsPt);
   heading.space_before_pt = 6;
   row.left.push_back(std::move(heading));
-  std::vector<std::string> recipients{"Như Điều 4;", Department(d) + " " + InText(d.province_name) +
-                                                         ";"};
+  std::vector<std::string> recipients{"Như Điều 4;",
+                                      Department(d) + " " + InText(d.province_name) + ";"};
   if (d.district_name) {
     recipients.push_back("UBND " + InText(*d.district_name) + ";");
   } else {
@@ -317,10 +317,14 @@ Document BuildForm1(const Form1Data& d) {
   Paragraph subject = Centered(std::string("Về việc ") + (amend ? "kiện toàn " : "thành lập ") +
                                    teams + " công nghệ số cộng đồng trên địa bàn " + commune,
                                kBodyPt, true);
-  subject.rule_below_mm = 40;  // 1/3 to 1/2 of the subject's line
+  // Rule: 1/3 of the subject's (longest) line.
+  subject.rule_below_mm =
+      std::min(EstimateWidthMm(subject.runs[0].text, kBodyPt, true), PageSetup{}.text_width_mm()) /
+      3;
   b.emplace_back(std::move(subject));
 
-  Paragraph authority = Centered("CHỦ TỊCH ỦY BAN NHÂN DÂN " + Upper(d.commune_name), kBodyPt, true);
+  Paragraph authority =
+      Centered("CHỦ TỊCH ỦY BAN NHÂN DÂN " + Upper(d.commune_name), kBodyPt, true);
   authority.space_before_pt = 12;
   authority.space_after_pt = 12;
   b.emplace_back(std::move(authority));
@@ -343,7 +347,8 @@ Document BuildForm1(const Form1Data& d) {
       "Căn cứ Công văn số 793/BTTTT-THH ngày 05/3/2022 của Bộ Thông tin và Truyền thông về việc "
       "hướng dẫn thí điểm triển khai Tổ công nghệ số cộng đồng tại các địa phương;");
   grounds.emplace_back("Theo đề nghị của Công chức Văn phòng - Thống kê " + commune + ".");
-  for (std::string& g : grounds) b.emplace_back(Body(std::vector<Run>{{std::move(g), false, true}}));
+  for (std::string& g : grounds)
+    b.emplace_back(Body(std::vector<Run>{{std::move(g), false, true}}));
 
   Paragraph decides = Centered("QUYẾT ĐỊNH:", kBodyPt, true);
   decides.space_before_pt = 6;
@@ -366,7 +371,8 @@ Document BuildForm1(const Form1Data& d) {
   b.emplace_back(Body(
       "a) Tổ công nghệ số cộng đồng làm việc theo chế độ kiêm nhiệm. Tổ trưởng Tổ công nghệ số "
       "cộng đồng điều hành toàn diện các hoạt động của Tổ công nghệ số cộng đồng; xây dựng kế "
-      "hoạch, phân công thời gian và nhiệm vụ cụ thể cho các Tổ viên; chịu trách nhiệm trước UBND " +
+      "hoạch, phân công thời gian và nhiệm vụ cụ thể cho các Tổ viên; chịu trách nhiệm trước "
+      "UBND " +
       commune + " về kết quả thực hiện nhiệm vụ được phân công."));
   b.emplace_back(Body(
       "b) Các Tổ viên Tổ công nghệ số cộng đồng được tập huấn, hướng dẫn, trang bị các phương tiện "
@@ -379,7 +385,8 @@ Document BuildForm1(const Form1Data& d) {
   b.emplace_back(Body(
       "b) Thực hiện theo sự hướng dẫn, điều phối của " + department +
       ", huy động sự tham gia của các doanh nghiệp bưu chính, viễn thông, công nghệ thông tin tại "
-      "địa bàn trong việc hỗ trợ triển khai nền tảng số, công nghệ số, hướng dẫn kỹ năng số đến với "
+      "địa bàn trong việc hỗ trợ triển khai nền tảng số, công nghệ số, hướng dẫn kỹ năng số đến "
+      "với "
       "người dân;"));
   b.emplace_back(Body(
       "c) Là cầu nối của chính quyền địa phương để thông tin tuyên truyền các chủ trương, chính "
@@ -411,6 +418,7 @@ Document BuildForm1(const Form1Data& d) {
       {"Công chức Văn phòng - Thống kê " + commune + "; Bí thư Đoàn Thanh niên " + commune +
        "; các ngành có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành "
        "Quyết định này./."}});
+  executes.keep_with_next = true;  // the signature never stands alone on a page
   b.emplace_back(std::move(executes));
 
   b.emplace_back(Closing(d));

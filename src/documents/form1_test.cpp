@@ -114,12 +114,27 @@ int PageCount(const fs::path& pdf) {
 // What a reader of either file must find: the motto, the number, the teams and their people,
 // the four articles and the signer.
 void ExpectDecisionText(const std::string& text, const std::string& what) {
-  for (const char* needle :
-       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "25/QĐ-UBND",
-        "Nhơn Mỹ, ngày 15 tháng 8 năm 2025", "QUYẾT ĐỊNH", "Tổ công nghệ số cộng đồng Ấp Mỹ Phước",
-        "Tổ công nghệ số cộng đồng Ấp Mỹ Hưng", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
-        "Phạm Thị Dung", "Võ Văn Em", "Huỳnh Thị Phượng", "Đặng Văn Giàu", "Điều 1", "Điều 2",
-        "Điều 3", "Điều 4", "Nơi nhận", "CHỦ TỊCH", "Lê Văn Chánh"}) {
+  for (const char* needle : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                             "Độc lập - Tự do - Hạnh phúc",
+                             "25/QĐ-UBND",
+                             "Nhơn Mỹ, ngày 15 tháng 8 năm 2025",
+                             "QUYẾT ĐỊNH",
+                             "Tổ công nghệ số cộng đồng Ấp Mỹ Phước",
+                             "Tổ công nghệ số cộng đồng Ấp Mỹ Hưng",
+                             "Nguyễn Văn An",
+                             "Trần Thị Bình",
+                             "Lê Văn Cường",
+                             "Phạm Thị Dung",
+                             "Võ Văn Em",
+                             "Huỳnh Thị Phượng",
+                             "Đặng Văn Giàu",
+                             "Điều 1",
+                             "Điều 2",
+                             "Điều 3",
+                             "Điều 4",
+                             "Nơi nhận",
+                             "CHỦ TỊCH",
+                             "Lê Văn Chánh"}) {
     EXPECT_NE(text.find(needle), std::string::npos) << what << " lacks \"" << needle << "\"";
   }
 }
@@ -154,25 +169,32 @@ std::string ReadZipEntry(const std::string& zip_bytes, const char* name) {
 
 TEST(Form1Model, FollowsTheTemplateOfSeed001) {
   const std::string text = PlainText(BuildForm1(TwoTeams()));
-  for (const char* line : {
+  // Article 1 and the closing, line by line (paragraphs end with "\n").
+  const std::string article1 = std::string("Điều 1. Thành lập các Tổ công nghệ số cộng đồng ") +
+                               "trên địa bàn xã Nhơn Mỹ, gồm các ông (bà) có tên sau:\n" +
+                               "1. Tổ công nghệ số cộng đồng Ấp Mỹ Phước\n" +
+                               "- Ông/Bà Nguyễn Văn An, Trưởng ấp - Tổ trưởng;\n" +
+                               "- Ông/Bà Trần Thị Bình, Bí thư Chi đoàn - Tổ phó;\n" +
+                               "- Các Tổ viên:\n" + "+ Ông/Bà Lê Văn Cường, Công an viên;\n" +
+                               "+ Ông/Bà Phạm Thị Dung.\n" +
+                               "2. Tổ công nghệ số cộng đồng Ấp Mỹ Hưng\n";
+  const std::string closing = std::string("Nơi nhận:\n") + "- Như Điều 4;\n" +
+                              "- Sở Khoa học và Công nghệ tỉnh Sóc Trăng;\n" +
+                              "- UBND huyện Kế Sách;\n" + "- Lưu: VT.\n" + "CHỦ TỊCH\n" +
+                              "Lê Văn Chánh\n";
+  for (const std::string& line : std::vector<std::string>{
            "ỦY BAN NHÂN DÂN\nXÃ NHƠN MỸ\n",
            "Số: 25/QĐ-UBND\nNhơn Mỹ, ngày 15 tháng 8 năm 2025\n",
            "QUYẾT ĐỊNH\nVề việc thành lập các Tổ công nghệ số cộng đồng trên địa bàn xã Nhơn Mỹ\n",
            "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NHƠN MỸ\n",
            "\nQUYẾT ĐỊNH:\n",
-           "Điều 1. Thành lập các Tổ công nghệ số cộng đồng trên địa bàn xã Nhơn Mỹ, gồm các ông "
-           "(bà) có tên sau:\n1. Tổ công nghệ số cộng đồng Ấp Mỹ Phước\n"
-           "- Ông/Bà Nguyễn Văn An, Trưởng ấp - Tổ trưởng;\n"
-           "- Ông/Bà Trần Thị Bình, Bí thư Chi đoàn - Tổ phó;\n"
-           "- Các Tổ viên:\n+ Ông/Bà Lê Văn Cường, Công an viên;\n+ Ông/Bà Phạm Thị Dung.\n"
-           "2. Tổ công nghệ số cộng đồng Ấp Mỹ Hưng\n",
+           article1,
            "- Các Cộng tác viên:\n+ Ông/Bà Đặng Văn Giàu, Nhân viên bưu điện.\n",
            "Điều 2. Chế độ làm việc và nhiệm vụ của các Tổ công nghệ số cộng đồng\n",
            "chịu trách nhiệm trước UBND xã Nhơn Mỹ về kết quả",
            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n",
            "Điều 4. Công chức Văn phòng - Thống kê xã Nhơn Mỹ;",
-           "Nơi nhận:\n- Như Điều 4;\n- Sở Khoa học và Công nghệ tỉnh Sóc Trăng;\n"
-           "- UBND huyện Kế Sách;\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Chánh\n",
+           closing,
        }) {
     EXPECT_NE(text.find(line), std::string::npos) << "missing:\n" << line << "\nin:\n" << text;
   }
@@ -285,15 +307,15 @@ TEST(Form1Docx, IsAWordPackageHoldingTheDecision) {
   const std::string docx = WriteDocx(BuildForm1(TwoTeams()));
   ASSERT_TRUE(docx.starts_with("PK"));
   const std::string document = ReadZipEntry(docx, "word/document.xml");
-  for (const char* needle : {"Nguyễn Văn An", "Đặng Văn Giàu", "Tổ công nghệ số cộng đồng Ấp Mỹ Hưng",
-                             "Lê Văn Chánh", "Số: 25/QĐ-UBND"}) {
+  for (const char* needle :
+       {"Nguyễn Văn An", "Đặng Văn Giàu", "Tổ công nghệ số cộng đồng Ấp Mỹ Hưng", "Lê Văn Chánh",
+        "Số: 25/QĐ-UBND"}) {
     EXPECT_NE(document.find(needle), std::string::npos) << needle;
   }
   // Every part is well-formed XML.
-  for (const char* part :
-       {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-        "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml",
-        "docProps/core.xml"}) {
+  for (const char* part : {"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+                           "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
+                           "word/header1.xml", "word/header2.xml", "docProps/core.xml"}) {
     pugi::xml_document xml;
     const std::string bytes = ReadZipEntry(docx, part);
     EXPECT_TRUE(xml.load_buffer(bytes.data(), bytes.size())) << part;
@@ -315,8 +337,8 @@ TEST(Form1Docx, LibreOfficeOpensItAsTheDecision) {
   WriteFile(file, WriteDocx(BuildForm1(TwoTeams())));
   // A fresh profile: a shared one may be locked by another running LibreOffice.
   Shell("soffice -env:UserInstallation=file://" + (dir / "profile").string() +
-      " --headless --convert-to pdf --outdir '" + dir.path().string() + "' '" + file.string() +
-      "' >/dev/null 2>&1");
+        " --headless --convert-to pdf --outdir '" + dir.path().string() + "' '" + file.string() +
+        "' >/dev/null 2>&1");
   const fs::path pdf = dir / "form1.pdf";
   ASSERT_TRUE(fs::exists(pdf)) << "LibreOffice did not convert the DOCX";
   ExpectDecisionText(Shell("pdftotext -enc UTF-8 '" + pdf.string() + "' -"), "the DOCX");

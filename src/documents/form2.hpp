@@ -33,6 +33,7 @@ struct Form2Line {
   std::string full_name;
   std::string position;
   std::string phone;
+  bool operator==(const Form2Line&) const = default;
 };
 
 // UTF-8 with a BOM (so that Excel reads the diacritics), CRLF, RFC 4180 quoting; the header row
@@ -63,8 +64,9 @@ struct Form2Sheet {
 // row is the first whose cells name the columns (a title above it is skipped; column order may
 // vary, TT may be missing); blank rows and a numbering row "(1) (2) …" are skipped. Rows naming
 // only a commune or team set them for the rows below. `filename_or_type` ("list.xlsx",
-// "text/csv") only words the refusals. Throws cnscd::Error (kMalformed): unreadable_xlsx,
-// unreadable_csv, not_utf8, form2_header_missing.
+// "text/csv"): a name or type saying spreadsheet makes bytes that are not one unreadable_xlsx
+// rather than a CSV. Throws cnscd::Error (kMalformed): unreadable_xlsx, unreadable_csv,
+// not_utf8, form2_header_missing.
 Form2Sheet ReadForm2(std::string_view bytes, std::string_view filename_or_type);
 
 }  // namespace cnscd::documents

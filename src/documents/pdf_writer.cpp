@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace cnscd::documents {
 
@@ -15,7 +16,7 @@ constexpr double kPtPerMm = 72 / 25.4;
 // Liberation Serif has Times New Roman's metrics, so the PDF and a DOCX opened in Word break
 // lines alike; it is installed with the server (fonts-liberation2).
 constexpr const char* kFontFamily = "Liberation Serif";
-constexpr double kRuleGapPt = 2;  // between a line of text and the rule under it
+constexpr double kRuleGapPt = 3;  // between a line of text and the rule under it
 constexpr double kRuleWidthPt = 0.6;
 
 struct GObjectDeleter {
@@ -116,6 +117,24 @@ class Renderer {
     return layout;
   }
 
+  struct Line {
+    PangoLayoutLine* line;       // owned by the layout
+    double x, height, baseline;  // baseline: from the line's top
+  };
+
+  static std::vector<Line> Lines(PangoLayout* layout) {
+    std::vector<Line> lines;
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    do {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      lines.push_back({pango_layout_iter_get_line_readonly(it), Pt(logical.x), Pt(logical.height),
+                       Pt(pango_layout_iter_get_baseline(it) - logical.y)});
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return lines;
+  }
+
   static double TextHeight(PangoLayout* layout) {
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
@@ -141,16 +160,15 @@ class Renderer {
                     ColumnHeight(row.right, c.right_width_mm * kPtPerMm));
   }
 
-  // What must fit below a paragraph kept with the next block: the next one's first line, or
-  // the next columns' first row.
+  // What must fit below a paragraph kept with the next block: the next one's first two lines
+  // (one alone would be an orphan), or the next columns' first row.
   double FirstPartHeight(const Block& b) const {
     if (const auto* p = std::get_if<Paragraph>(&b)) {
       LayoutPtr layout = Layout(*p, width_);
-      PangoLayoutIter* it = pango_layout_get_iter(layout.get());
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      pango_layout_iter_free(it);
-      return p->space_before_pt + Pt(logical.height);
+      const std::vector<Line> lines = Lines(layout.get());
+      double h = p->space_before_pt;
+      for (std::size_t i = 0; i < lines.size() && i < 2; ++i) h += lines[i].height;
+      return h;
     }
     const auto& c = std::get<Columns>(b);
     return c.rows.empty() ? 0 : RowHeight(c, c.rows.front());
@@ -178,24 +196,47 @@ class Renderer {
     cairo_stroke(cr_);
   }
 
-  // Draws the layout's lines from `y`, moving to a new page when a line does not fit (only in
-  // the running text, where `may_break`). Returns the y below the last line.
+  double DrawLine(const Line& l, double x, double y) {
+    cairo_move_to(cr_, x + l.x, y + l.baseline);
+    pango_cairo_show_layout_line(cr_, l.line);
+    return y + l.height;
+  }
+
+  // Draws the layout's lines from `y`. In the running text (`may_break`) a line that does not
+  // fit goes to a new page, with widow and orphan control as Word's: a paragraph never leaves
+  // its first line alone at the foot of a page nor its last alone at the head of the next.
+  // Returns the y below the last line.
   double DrawLines(PangoLayout* layout, double x, double y, bool may_break) {
-    PangoLayoutIter* it = pango_layout_get_iter(layout);
-    do {
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      const double height = Pt(logical.height);
-      if (may_break && y + height > bottom_ && y > top_) {
-        NewPage();
-        y = y_;
+    const std::vector<Line> lines = Lines(layout);
+    const std::size_t n = lines.size();
+    std::size_t i = 0;
+    while (i < n) {
+      std::size_t fit = i;
+      for (double bottom = y; fit < n && bottom + lines[fit].height <= bottom_; ++fit) {
+        bottom += lines[fit].height;
       }
-      const double baseline = y + Pt(pango_layout_iter_get_baseline(it) - logical.y);
-      cairo_move_to(cr_, x + Pt(logical.x), baseline);
-      pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
-      y += height;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+      if (fit == n || !may_break) {
+        for (; i < n; ++i) y = DrawLine(lines[i], x, y);
+        break;
+      }
+      std::size_t cut = fit;  // the first line of the next page
+      if (cut > i) {
+        const std::size_t here = cut - i;
+        if (i == 0 && here == 1) {
+          cut = i;  // orphan: the first line goes over with the rest
+        } else if (n - cut == 1) {
+          if (here >= (i == 0 ? 3 : 2)) {
+            --cut;  // widow: one more line goes over with the last
+          } else if (i == 0) {
+            cut = i;  // a short paragraph goes over whole
+          }
+        }
+      }
+      if (cut == i && y <= top_) cut = std::max(fit, i + 1);  // a page holds at least a line
+      for (; i < cut; ++i) y = DrawLine(lines[i], x, y);
+      NewPage();
+      y = y_;
+    }
     return y;
   }
 
@@ -250,9 +291,8 @@ class Renderer {
 
 std::string WritePdf(const Document& doc) {
   std::string out;
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(AppendBytes, &out, doc.page.width_mm * kPtPerMm,
-                                          doc.page.height_mm * kPtPerMm);
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+      AppendBytes, &out, doc.page.width_mm * kPtPerMm, doc.page.height_mm * kPtPerMm);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cnscd");
   cairo_t* cr = cairo_create(surface);
@@ -268,9 +308,9 @@ std::string WritePdf(const Document& doc) {
   const cairo_status_t finished = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(std::string("PDF rendering failed: ") +
-                             cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn
-                                                                                  : finished));
+    throw std::runtime_error(
+        std::string("PDF rendering failed: ") +
+        cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
   }
   return out;
 }

@@ -250,7 +250,7 @@ std::string FormatNumber(std::string_view v) {
   char buffer[64];
   const auto [end, ec2] = std::to_chars(buffer, buffer + sizeof buffer, d);
   if (ec2 != std::errc()) return std::string(v);
-  return std::string(buffer, end);
+  return {buffer, end};
 }
 
 // "AB12" -> column 27 (0-based) and row 12; nullopt when it is not a cell reference.

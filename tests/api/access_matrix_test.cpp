@@ -83,6 +83,8 @@ struct Call {
   std::string method;
   std::string path;
   std::optional<json> body;
+  std::optional<std::string> raw_body{};  // sent as is, with `content_type`
+  std::string content_type = "application/json";
 };
 
 struct Row {
@@ -354,6 +356,29 @@ const std::vector<Row>& Rows() {
          return Call{"GET", T(w.t2) + "/chat-group", {}};
        },
        "200 200 200 403 403 403 403 403"},
+      // Form 2: the team list out, and members in (a dry run).
+      {"export the commune's team list",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/team-list.csv", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"export another commune's team list",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2) + "/team-list.xlsx", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"dry-run a member import into the commune",
+       [](const World& w, auto&) {
+         return Call{"POST",
+                     U(w.c1) + "/imports",
+                     {},
+                     std::string("TT,Tên xã/phường/thị trấn,Tên Tổ công nghệ số cộng đồng,Họ tên,"
+                                 "Chức vụ,Điện thoại di động (đã đăng ký Zalo)\n1,Xã Một,"
+                                 "Tổ công nghệ số cộng đồng Thôn Một,Hồ Văn Nhập,Tổ viên,") +
+                         UniquePhone() + "\n",
+                     "text/csv"};
+       },
+       "200 200 200 200 200 403 403 403"},
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};
@@ -382,6 +407,8 @@ TEST(AccessMatrix, EveryRoleReachesExactlyWhatItShould) {
       const Call call = row.make(w, admin);
       HttpRequest req{.method = call.method, .path = call.path};
       if (call.body) req.body = call.body->dump();
+      if (call.raw_body) req.body = *call.raw_body;
+      req.content_type = call.content_type;
       const HttpResponse r = w.as.at(kRoles[i]).Send(req);
       ++checked;
       if (std::to_string(r.status) != expected[i]) {
