@@ -46,9 +46,11 @@ std::pair<std::string, store::Id> ParseEntity(const std::string& s) {
   if (!ok) {
     throw BadQuery("entity",
                    "entity phải có dạng LOẠI:MÃ_SỐ, ví dụ team:12 (loại: unit, team, membership, "
-                   "person, policy, population, account, grant, decision, membership_request).",
+                   "person, policy, population, account, grant, decision, membership_request, "
+                   "unit_chat_group, team_chat_group).",
                    "entity must be TYPE:ID, e.g. team:12 (types: unit, team, membership, person, "
-                   "policy, population, account, grant, decision, membership_request).");
+                   "policy, population, account, grant, decision, membership_request, "
+                   "unit_chat_group, team_chat_group).");
   }
   return {type, id};
 }
