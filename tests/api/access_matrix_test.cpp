@@ -124,6 +124,17 @@ std::int64_t FreshRequest(const HttpClient& admin, std::int64_t team, const std:
   return id;
 }
 
+// An amending decision of `commune`, recorded by the admin.
+std::int64_t FreshDecision(const HttpClient& admin, std::int64_t commune) {
+  const HttpResponse r = admin.Post("/api/v1/decisions", {{"commune_id", commune},
+                                                          {"number", UniqueSuffix() + "/QĐ-UBND"},
+                                                          {"date", "2025-08-01"},
+                                                          {"signer", "Nguyễn Văn Chủ Tịch"},
+                                                          {"kind", "amend"}});
+  if (r.status != 201) throw std::runtime_error("decision: " + r.Describe());
+  return IdOf(r.Json());
+}
+
 json JoinRequest(std::int64_t team) {
   return {{"kind", "join"},
           {"team_id", team},
@@ -354,6 +365,19 @@ const std::vector<Row>& Rows() {
       {"read another commune's team chat group",
        [](const World& w, auto&) {
          return Call{"GET", T(w.t2) + "/chat-group", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      // Form 1: the chairman's decision as a document.
+      {"download the commune's decision as PDF",
+       [](const World& w, const HttpClient& admin) {
+         return Call{
+             "GET", "/api/v1/decisions/" + Id(FreshDecision(admin, w.c1)) + "/document.pdf", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"download another commune's decision as DOCX",
+       [](const World& w, const HttpClient& admin) {
+         return Call{
+             "GET", "/api/v1/decisions/" + Id(FreshDecision(admin, w.c2)) + "/document.docx", {}};
        },
        "200 200 200 403 403 403 403 403"},
       // Form 2: the team list out, and members in (a dry run).
