@@ -38,19 +38,7 @@ Tree MakeTree(const HttpClient& c, const std::string& label) {
 // A new account holding one role on a unit (or a team, for team roles), signed in.
 HttpClient SignedIn(const HttpClient& admin, const std::string& role, const std::string& place_key,
                     std::int64_t place_id) {
-  const std::string username = "u" + role + UniqueSuffix();
-  const std::string password = "mat-khau-" + username;
-  const HttpResponse a = admin.Post(
-      "/api/v1/accounts",
-      {{"username", username}, {"password", password}, {"full_name", "Nguyễn Văn " + username}});
-  if (a.status != 201) throw std::runtime_error("creating account: " + a.Describe());
-  const HttpResponse g = admin.Post("/api/v1/accounts/" + Id(IdOf(a.Json())) + "/grants",
-                                    {{"role", role}, {place_key, place_id}});
-  if (g.status != 201) throw std::runtime_error("granting " + role + ": " + g.Describe());
-  const HttpResponse l =
-      admin.Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
-  if (l.status != 200) throw std::runtime_error("login: " + l.Describe());
-  return HttpClient(admin.base_url(), l.Json()["token"].get<std::string>());
+  return SignedInAs(admin, role, place_key, place_id);
 }
 
 HttpClient OnUnit(const HttpClient& admin, const std::string& role, const json& unit) {

@@ -53,18 +53,7 @@ std::string DocumentPath(const json& decision, const std::string& ext) {
 
 // A new account holding `role` on `unit`, signed in.
 HttpClient SignedIn(const HttpClient& admin, const std::string& role, const json& unit) {
-  const std::string username = "f1" + role + UniqueSuffix();
-  const std::string password = "mat-khau-" + username;
-  const HttpResponse a =
-      admin.Post("/api/v1/accounts", {{"username", username}, {"password", password}});
-  if (a.status != 201) throw std::runtime_error("creating account: " + a.Describe());
-  const HttpResponse g = admin.Post("/api/v1/accounts/" + Id(IdOf(a.Json())) + "/grants",
-                                    {{"role", role}, {"unit_id", IdOf(unit)}});
-  if (g.status != 201) throw std::runtime_error("granting " + role + ": " + g.Describe());
-  const HttpResponse l =
-      admin.Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
-  if (l.status != 200) throw std::runtime_error("login: " + l.Describe());
-  return HttpClient(admin.base_url(), l.Json()["token"].get<std::string>());
+  return SignedInAs(admin, role, "unit_id", IdOf(unit));
 }
 
 // The PDF's text through poppler's pdftotext, or nullopt when it is not installed.

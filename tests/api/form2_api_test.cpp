@@ -153,18 +153,7 @@ json AddPerson(const HttpClient& c, const json& team, const std::string& name,
 
 // A new account holding `role` on `unit`, signed in.
 HttpClient SignedIn(const HttpClient& admin, const std::string& role, const json& unit) {
-  const std::string username = "f2" + role + UniqueSuffix();
-  const std::string password = "mat-khau-" + username;
-  const HttpResponse a =
-      admin.Post("/api/v1/accounts", {{"username", username}, {"password", password}});
-  if (a.status != 201) throw std::runtime_error("account: " + a.Describe());
-  const HttpResponse g = admin.Post("/api/v1/accounts/" + Id(IdOf(a.Json())) + "/grants",
-                                    {{"role", role}, {"unit_id", IdOf(unit)}});
-  if (g.status != 201) throw std::runtime_error("grant: " + g.Describe());
-  const HttpResponse l =
-      admin.Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
-  if (l.status != 200) throw std::runtime_error("login: " + l.Describe());
-  return HttpClient(admin.base_url(), l.Json()["token"].get<std::string>());
+  return SignedInAs(admin, role, "unit_id", IdOf(unit));
 }
 
 // A commune with two hamlet teams and a commune-level team, every role present.

@@ -101,6 +101,11 @@ json AddMember(const HttpClient& c, std::int64_t team_id, const std::string& ful
                const std::string& role);
 
 // `total` of GET /units?parent=ID.
+// A new account holding `role` on a unit (`place_key` "unit_id") or a team ("team_id"), signed
+// in; throws unless every step succeeds.
+HttpClient SignedInAs(const HttpClient& admin, const std::string& role,
+                      const std::string& place_key, std::int64_t place_id);
+
 std::int64_t ChildCount(const HttpClient& c, std::int64_t parent_id);
 // GET /teams/ID as JSON (throws unless 200).
 json GetTeam(const HttpClient& c, std::int64_t team_id);
