@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/policy.hpp"
+#include "core/service.hpp"
 #include "core/team.hpp"
 #include "core/unit.hpp"
 
@@ -51,12 +52,7 @@ struct Page {
 };
 
 // Cohorts that are the denominators of the targets (DOMAIN.md §2, §7).
-inline const std::vector<std::string>& PopulationCohorts() {
-  static const std::vector<std::string> kCohorts{"age14plus",   "age15plus",  "age18plus",
-                                                 "working_age", "households", "business_households",
-                                                 "businesses"};
-  return kCohorts;
-}
+inline const std::vector<std::string>& PopulationCohorts() { return Cohorts(); }
 
 struct Population {
   int year = 0;
