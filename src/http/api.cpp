@@ -44,6 +44,8 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddDocumentRoutes(router_);
   AddImportRoutes(router_);
   AddChatGroupRoutes(router_);
+  AddSupportRoutes(router_);
+  AddIndicatorRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -61,5 +61,7 @@ void AddAuditRoutes(Router& router);
 void AddDocumentRoutes(Router& router);
 void AddImportRoutes(Router& router);
 void AddChatGroupRoutes(Router& router);
+void AddSupportRoutes(Router& router);
+void AddIndicatorRoutes(Router& router);
 
 }  // namespace cnscd::http

@@ -186,6 +186,42 @@ struct ChatGroup {
   std::string updated_at;
 };
 
+// A support record (field work): one citizen or business helped with one service by one member.
+// The citizen is kept only as a keyed hash (Decree 13/2023/NĐ-CP).
+struct SupportRecord {
+  std::string id;  // the client's UUID: a resend of the same id is a duplicate, not a new record
+  Id team_id = 0;
+  Id member_id = 0;  // the member's person id
+  Id village_id = 0;
+  std::string service;
+  std::string date;         // YYYY-MM-DD
+  std::string citizen_key;  // HMAC of the normalised phone / ID number / household key
+  std::optional<int> age;
+  std::optional<std::string> sex;
+  std::optional<Id> recorded_by;
+  std::string recorded_at;
+  std::optional<std::string> voided_at;
+};
+
+struct SupportQuery {
+  Scope scope;
+  std::optional<std::string> within_unit_path;
+  std::optional<Id> team_id;
+  std::optional<std::string> service;
+  std::optional<std::string> from, to;  // dates, inclusive
+  int limit = 100;
+  int offset = 0;
+};
+
+// A target set on a unit for a year and indicator (bounds as core/target.hpp reads them).
+struct TargetRow {
+  Id unit_id = 0;
+  int year = 0;
+  std::string indicator;
+  std::optional<double> min, max;
+  bool strict = false;
+};
+
 struct AuditEntry {
   Id id = 0;
   std::string at;

@@ -102,6 +102,26 @@ class Transaction {
   // Every recorded group of units and teams within the subtree.
   virtual std::vector<ChatGroup> ChatGroupsIn(const Unit& within) = 0;
 
+  // Field work (support.cpp). Insert returns false when the id exists already (a resend).
+  // Counters of distinct (citizen, service) pairs per village are kept in the same transaction.
+  virtual bool InsertSupportRecord(const SupportRecord& record) = 0;
+  virtual std::optional<SupportRecord> FindSupportRecord(const std::string& id) = 0;
+  virtual void VoidSupportRecord(const std::string& id, const std::string& at) = 0;
+  virtual Page<SupportRecord> ListSupportRecords(const SupportQuery& query) = 0;
+  // Distinct citizens (or businesses) helped per service in the subtree, by records dated up to
+  // and including `until` (YYYY-MM-DD), read from the counters.
+  virtual std::map<std::string, std::int64_t> HelpedCounts(const Unit& within,
+                                                           const std::string& until) = 0;
+  // Rebuilds every counter from the records (cnscd recount); returns the pairs counted.
+  virtual std::int64_t RebuildCounters() = 0;
+  // The deployment's secret key for citizen hashes, made once.
+  virtual std::string SecretKey(const std::string& name, const std::string& fresh_if_missing) = 0;
+
+  // Targets (targets.cpp)
+  virtual void PutTarget(const TargetRow& target) = 0;
+  virtual void DeleteTarget(Id unit_id, int year, const std::string& indicator) = 0;
+  virtual std::vector<TargetRow> TargetsOf(Id unit_id, int year) = 0;
+
   // The audit trail: append and read, never edit.
   virtual void AppendAudit(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;

@@ -406,6 +406,21 @@ class SqliteTransaction final : public Transaction {
   void PutChatGroup(const ChatGroup& group) override;
   std::vector<ChatGroup> ChatGroupsIn(const Unit& within) override;
 
+  // support.cpp
+  bool InsertSupportRecord(const SupportRecord& record) override;
+  std::optional<SupportRecord> FindSupportRecord(const std::string& id) override;
+  void VoidSupportRecord(const std::string& id, const std::string& at) override;
+  Page<SupportRecord> ListSupportRecords(const SupportQuery& query) override;
+  std::map<std::string, std::int64_t> HelpedCounts(const Unit& within,
+                                                   const std::string& until) override;
+  std::int64_t RebuildCounters() override;
+  std::string SecretKey(const std::string& name, const std::string& fresh_if_missing) override;
+
+  // targets.cpp
+  void PutTarget(const TargetRow& target) override;
+  void DeleteTarget(Id unit_id, int year, const std::string& indicator) override;
+  std::vector<TargetRow> TargetsOf(Id unit_id, int year) override;
+
   // audit.cpp
   void AppendAudit(const AuditEntry& entry) override;
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;
