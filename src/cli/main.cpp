@@ -12,6 +12,7 @@
 #include "app/auth.hpp"
 #include "app/demo.hpp"
 #include "app/import_units.hpp"
+#include "app/support_records.hpp"
 #include "app/team_list.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
@@ -208,6 +209,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   import_members->add_flag("--apply", apply, "Write the rows (refused rows: nothing is written)");
 
+  auto* recount = cli.add_subcommand(
+      "recount", "Rebuild the counters of people helped from the support records");
+  add_db(recount);
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -242,6 +247,11 @@ int main(int argc, char** argv) {
     }
     if (*import_units) return ImportFiles(ctx, files);
     if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);
+    if (*recount) {
+      std::cout << "cnscd: " << app::Recount(ctx)
+                << " cặp (người, dịch vụ) đã đếm lại / (citizen, service) pairs recounted\n";
+      return 0;
+    }
     std::string banner;
     if (*demo) {
       if (fresh) {

@@ -403,6 +403,28 @@ const std::vector<Row>& Rows() {
                      "text/csv"};
        },
        "200 200 200 200 200 403 403 403"},
+      // Field work: the catalogue, targets and indicators.
+      {"list the services",
+       [](const World&, auto&) {
+         return Call{"GET", "/api/v1/services", {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"set the commune's target",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.c1) + "/targets",
+                     json{{"year", 2025}, {"indicator", "vneid"}, {"min", 90}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"read the commune's indicators",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/indicators?year=2025", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read another commune's indicators",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2) + "/indicators?year=2025", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};

@@ -19,6 +19,11 @@ Statement& Statement::Bind(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::Bind(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) Fail(sqlite3_db_handle(stmt_), "bind");
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::string_view value) {
   if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
                         SQLITE_TRANSIENT) != SQLITE_OK) {
@@ -69,6 +74,11 @@ std::optional<std::string> Statement::OptText(int column) const {
 std::optional<std::int64_t> Statement::OptInt(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Int(column);
+}
+
+std::optional<double> Statement::OptDouble(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return sqlite3_column_double(stmt_, column);
 }
 
 bool Statement::IsNull(int column) const {

@@ -20,6 +20,7 @@ class Statement {
   ~Statement();  // resets and clears bindings; the prepared statement stays cached
 
   Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, double value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, std::string_view value);
   Statement& Bind(int index, const std::string& value) {
@@ -40,6 +41,7 @@ class Statement {
   std::string Text(int column) const;
   std::optional<std::string> OptText(int column) const;
   std::optional<std::int64_t> OptInt(int column) const;
+  std::optional<double> OptDouble(int column) const;
   bool IsNull(int column) const;
 
  private:
