@@ -43,26 +43,14 @@ Page<AuditEntry> SqliteTransaction::ListAudit(const AuditQuery& q) {
     where += " AND at <= ?";
     args.emplace_back(*q.to);
   }
-  const SqlFilter all{where, args};
-  Page<AuditEntry> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    all.Bind(c, 1);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(
-      "SELECT id, at, account_id, username, address, action, entity_type, entity_id, team_id, "
-      "unit_path, before, after" +
-      where + " ORDER BY id DESC LIMIT ? OFFSET ?");
-  const int next = all.Bind(s, 1);
-  s.Bind(next, q.limit).Bind(next + 1, q.offset);
-  while (s.Step()) {
-    page.items.push_back({s.Int(0), s.Text(1), s.OptInt(2), s.Text(3), s.Text(4), s.Text(5),
-                          s.Text(6), s.Int(7), s.OptInt(8), s.Text(9), s.OptText(10),
-                          s.OptText(11)});
-  }
-  return page;
+  return PageOf<AuditEntry>(
+      "id, at, account_id, username, address, action, entity_type, entity_id, team_id, unit_path, "
+      "before, after",
+      {where, args}, "id DESC", q.limit, q.offset, [](const Statement& s) {
+        return AuditEntry{s.Int(0),    s.Text(1), s.OptInt(2),   s.Text(3),
+                          s.Text(4),   s.Text(5), s.Text(6),     s.Int(7),
+                          s.OptInt(8), s.Text(9), s.OptText(10), s.OptText(11)};
+      });
 }
 
 }  // namespace cnscd::store::sqlite

@@ -95,21 +95,9 @@ Page<MembershipRequest> SqliteTransaction::ListRequests(const RequestQuery& q) {
     where += " AND r.team_id IN (" + Placeholders(q.team_ids.size()) + ")";
     for (const Id id : q.team_ids) args.emplace_back(id);
   }
-  const SqlFilter all{where, args};
-  Page<MembershipRequest> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    all.Bind(c, 1);
-    c.Step();
-    page.total = c.Int(0);
-  }
   // Newest first; ids grow with submission time.
-  Statement s = db_.Prepare(std::string("SELECT ") + kRequestColumns + where +
-                            " ORDER BY r.id DESC LIMIT ? OFFSET ?");
-  const int next = all.Bind(s, 1);
-  s.Bind(next, q.limit).Bind(next + 1, q.offset);
-  while (s.Step()) page.items.push_back(ReadRequest(s));
-  return page;
+  return PageOf<MembershipRequest>(kRequestColumns, {where, args}, "r.id DESC", q.limit, q.offset,
+                                   ReadRequest);
 }
 
 }  // namespace cnscd::store::sqlite

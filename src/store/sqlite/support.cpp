@@ -163,20 +163,9 @@ Page<SupportRecord> SqliteTransaction::ListSupportRecords(const SupportQuery& q)
     where += " AND r.date <= ?";
     args.emplace_back(*q.to);
   }
-  const SqlFilter all{where, args};
-  Page<SupportRecord> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    all.Bind(c, 1);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kRecordColumns + where +
-                            " ORDER BY r.date DESC, r.recorded_at DESC, r.id LIMIT ? OFFSET ?");
-  const int next = all.Bind(s, 1);
-  s.Bind(next, q.limit).Bind(next + 1, q.offset);
-  while (s.Step()) page.items.push_back(ReadRecord(s));
-  return page;
+  return PageOf<SupportRecord>(kRecordColumns, {where, args},
+                               "r.date DESC, r.recorded_at DESC, r.id", q.limit, q.offset,
+                               ReadRecord);
 }
 
 std::map<std::string, std::int64_t> SqliteTransaction::HelpedCounts(const Unit& within,

@@ -426,6 +426,26 @@ class SqliteTransaction final : public Transaction {
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;
 
  private:
+  // A page of a filtered list: the total count, then `limit` rows from `offset` in `order`.
+  // `where` starts at FROM; its args bind first, then the limit and the offset.
+  template <typename T, typename Read>
+  Page<T> PageOf(std::string_view columns, const SqlFilter& where, std::string_view order,
+                 int limit, int offset, Read read) {
+    Page<T> page;
+    {
+      Statement c = db_.Prepare("SELECT count(*)" + where.sql);
+      where.Bind(c, 1);
+      c.Step();
+      page.total = c.Int(0);
+    }
+    Statement s = db_.Prepare("SELECT " + std::string(columns) + where.sql + " ORDER BY " +
+                              std::string(order) + " LIMIT ? OFFSET ?");
+    const int next = where.Bind(s, 1);
+    s.Bind(next, limit).Bind(next + 1, offset);
+    while (s.Step()) page.items.push_back(read(s));
+    return page;
+  }
+
   // A count whose statement takes the subtree's path range as its two parameters.
   std::int64_t CountInSubtree(std::string_view sql, const Unit& within) {
     const auto [lo, hi] = PathRange(within.path);
