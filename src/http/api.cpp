@@ -46,6 +46,10 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddChatGroupRoutes(router_);
   AddSupportRoutes(router_);
   AddIndicatorRoutes(router_);
+  AddCatalogueRoutes(router_);
+  AddTrainingRoutes(router_);
+  AddReportRoutes(router_);
+  AddAllowanceRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -63,5 +63,9 @@ void AddImportRoutes(Router& router);
 void AddChatGroupRoutes(Router& router);
 void AddSupportRoutes(Router& router);
 void AddIndicatorRoutes(Router& router);
+void AddCatalogueRoutes(Router& router);
+void AddTrainingRoutes(Router& router);
+void AddReportRoutes(Router& router);
+void AddAllowanceRoutes(Router& router);
 
 }  // namespace cnscd::http

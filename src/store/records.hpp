@@ -222,6 +222,24 @@ struct TargetRow {
   bool strict = false;
 };
 
+// Residents trained on one topic (training indicators' numerators, 0007 trained_count).
+struct TrainedCount {
+  std::int64_t people = 0;
+  std::int64_t households = 0;
+};
+
+// --- catalogue rows (province services and indicators): catalogue helper ---
+// --- end catalogue rows ---
+
+// --- training and propaganda rows: trainings helper ---
+// --- end training rows ---
+
+// --- report rows: reports helper ---
+// --- end report rows ---
+
+// --- allowance rows: allowances helper ---
+// --- end allowance rows ---
+
 struct AuditEntry {
   Id id = 0;
   std::string at;

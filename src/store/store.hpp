@@ -122,6 +122,23 @@ class Transaction {
   virtual void DeleteTarget(Id unit_id, int year, const std::string& indicator) = 0;
   virtual std::vector<TargetRow> TargetsOf(Id unit_id, int year) = 0;
 
+  // Residents trained per topic in the subtree, by residents' sessions dated up to and
+  // including `until`, read from the counters (trainings.cpp).
+  virtual std::map<std::string, TrainedCount> TrainedCounts(const Unit& within,
+                                                            const std::string& until) = 0;
+
+  // --- catalogue (catalogue.cpp): catalogue helper ---
+  // --- end catalogue ---
+
+  // --- trainings and propaganda events (trainings.cpp): trainings helper ---
+  // --- end trainings ---
+
+  // --- reports (reports.cpp): reports helper ---
+  // --- end reports ---
+
+  // --- allowances (allowances.cpp): allowances helper ---
+  // --- end allowances ---
+
   // The audit trail: append and read, never edit.
   virtual void AppendAudit(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;

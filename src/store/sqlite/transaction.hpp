@@ -421,6 +421,22 @@ class SqliteTransaction final : public Transaction {
   void DeleteTarget(Id unit_id, int year, const std::string& indicator) override;
   std::vector<TargetRow> TargetsOf(Id unit_id, int year) override;
 
+  // trainings.cpp
+  std::map<std::string, TrainedCount> TrainedCounts(const Unit& within,
+                                                    const std::string& until) override;
+
+  // --- catalogue (catalogue.cpp) ---
+  // --- end catalogue ---
+
+  // --- trainings (trainings.cpp) ---
+  // --- end trainings ---
+
+  // --- reports (reports.cpp) ---
+  // --- end reports ---
+
+  // --- allowances (allowances.cpp) ---
+  // --- end allowances ---
+
   // audit.cpp
   void AppendAudit(const AuditEntry& entry) override;
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;

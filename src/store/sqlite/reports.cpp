@@ -1,0 +1,4 @@
+// (reports: filled by its helper)
+#include "store/sqlite/transaction.hpp"
+
+namespace cnscd::store::sqlite {}  // namespace cnscd::store::sqlite

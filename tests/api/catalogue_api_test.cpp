@@ -1,0 +1,4 @@
+// (catalogue API tests: filled by its author)
+#include <gtest/gtest.h>
+
+#include "server_process.hpp"

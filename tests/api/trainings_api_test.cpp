@@ -1,0 +1,4 @@
+// (trainings API tests: filled by its author)
+#include <gtest/gtest.h>
+
+#include "server_process.hpp"
