@@ -5,7 +5,7 @@
 namespace cnscd::store::sqlite {
 
 std::map<std::string, TrainedCount> SqliteTransaction::TrainedCounts(const Unit& within,
-                                                                    const std::string& until) {
+                                                                     const std::string& until) {
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(
       "SELECT c.topic, sum(c.people), sum(c.households) FROM trained_count c "
