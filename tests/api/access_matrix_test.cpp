@@ -425,6 +425,14 @@ const std::vector<Row>& Rows() {
          return Call{"GET", U(w.c2) + "/indicators?year=2025", {}};
        },
        "200 200 200 403 403 403 403 403"},
+      // --- catalogue rows (catalogue helper) ---
+      // --- end catalogue rows ---
+      // --- trainings rows (trainings helper) ---
+      // --- end trainings rows ---
+      // --- reports rows (reports helper) ---
+      // --- end reports rows ---
+      // --- allowances rows (allowances helper) ---
+      // --- end allowances rows ---
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};
