@@ -191,10 +191,20 @@ ServerProcess::ServerProcess() {
   }
 
   port_ = FreePort();
-  pid_ =
-      Spawn({binary, "serve", "--db", db, "--port", std::to_string(port_), "--host", "127.0.0.1"},
-            {}, log_path_);
+  try {
+    Serve();
+  } catch (const std::runtime_error& e) {
+    fail(e.what());
+  }
+}
 
+void ServerProcess::Serve() {
+  const std::string db = dir_ + "/t.db";
+  pid_ =
+      Spawn({Binary(), "serve", "--db", db, "--port", std::to_string(port_), "--host", "127.0.0.1"},
+            {}, log_path_);
+  auto fail = [](const std::string& what) { throw std::runtime_error(what); };
+  int status = 0;
   const HttpClient client(base_url());
   const auto deadline = Clock::now() + 10s;
   std::string last;
@@ -239,6 +249,19 @@ ServerProcess::Exit ServerProcess::Stop(std::chrono::milliseconds timeout) {
   exit.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   pid_ = -1;
   return exit;
+}
+
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void ServerProcess::Restart() {
+  if (pid_ > 0) throw std::runtime_error("Restart() while the server still runs");
+  Serve();
 }
 
 std::string ServerProcess::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }

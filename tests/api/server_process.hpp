@@ -34,6 +34,10 @@ class ServerProcess {
   };
   // Sends SIGTERM and waits up to `timeout` for the process to end.
   Exit Stop(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  // Kills the server with SIGKILL (a crash: no shutdown code runs) and reaps it.
+  void Kill();
+  // Serves the same database on the same port again, after Stop() or Kill(); waits for health.
+  void Restart();
 
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
@@ -47,6 +51,9 @@ class ServerProcess {
   std::string Login() const;
 
  private:
+  // Starts `cnscd serve` on the database and port_, and waits until it answers health checks.
+  void Serve();
+
   std::string dir_;
   std::string log_path_;
   int port_ = 0;
