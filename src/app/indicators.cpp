@@ -21,8 +21,24 @@ void CheckYear(int year) {
   }
 }
 
-const indicators::Indicator& RequireIndicator(const std::string& code) {
-  const indicators::Indicator* found = indicators::FindBuiltinIndicator(code);
+using Catalogue = std::vector<CatalogueIndicator>;
+
+// The indicators a unit's targets and table use: the built-ins and its province's own.
+std::shared_ptr<const Catalogue> CatalogueAt(store::Transaction& tx, const store::Unit& unit) {
+  const std::optional<store::Unit> province = ProvinceOf(tx, unit);
+  return std::make_shared<const Catalogue>(
+      IndicatorsOf(tx, province ? std::optional<store::Id>(province->id) : std::nullopt));
+}
+
+const indicators::Indicator* FindIn(const Catalogue& catalogue, const std::string& code) {
+  for (const CatalogueIndicator& c : catalogue) {
+    if (c.indicator.code == code) return &c.indicator;
+  }
+  return nullptr;
+}
+
+const indicators::Indicator& RequireIndicator(const Catalogue& catalogue, const std::string& code) {
+  const indicators::Indicator* found = FindIn(catalogue, code);
   if (found == nullptr) {
     throw RuleBroken("unknown_indicator", "Chỉ số không tồn tại: " + code + ".",
                      "Unknown indicator: " + code + ".", "indicator");
@@ -46,23 +62,44 @@ std::vector<store::Unit> ChainUp(store::Transaction& tx, const store::Unit& unit
   return chain;
 }
 
-std::vector<TargetItem> EffectiveAt(store::Transaction& tx, const store::Unit& unit, int year) {
+// One item per indicator of `catalogue`, in its order.
+std::vector<TargetItem> EffectiveAt(store::Transaction& tx, const store::Unit& unit, int year,
+                                    const Catalogue& catalogue) {
   std::map<std::string, EffectiveTarget> found;
   for (const store::Unit& u : ChainUp(tx, unit)) {
     for (const store::TargetRow& row : tx.TargetsOf(u.id, year)) {
-      const indicators::Indicator* ind = indicators::FindBuiltinIndicator(row.indicator);
+      const indicators::Indicator* ind = FindIn(catalogue, row.indicator);
       if (ind == nullptr || found.count(row.indicator) != 0) continue;
       const TargetBound bound{row.min, row.max, row.strict};
       found[row.indicator] = EffectiveTarget{bound, Describe(bound, ind->measure), u.id};
     }
   }
   std::vector<TargetItem> out;
-  for (const indicators::Indicator& ind : indicators::BuiltinIndicators()) {
-    auto it = found.find(ind.code);
-    out.push_back(
-        {ind.code, it == found.end() ? std::nullopt : std::optional<EffectiveTarget>(it->second)});
+  for (const CatalogueIndicator& c : catalogue) {
+    auto it = found.find(c.indicator.code);
+    out.push_back({c.indicator.code,
+                   it == found.end() ? std::nullopt : std::optional<EffectiveTarget>(it->second),
+                   !c.province_id});
   }
   return out;
+}
+
+// The numerator: distinct citizens/businesses helped with the service, or residents (or their
+// households) trained on the topic; 0 for counts entered elsewhere.
+std::int64_t NumeratorOf(const indicators::Indicator& ind,
+                         const std::map<std::string, std::int64_t>& helped,
+                         const std::map<std::string, store::TrainedCount>& trained) {
+  if (ind.source == indicators::Source::kService && !ind.service.empty()) {
+    const auto it = helped.find(ind.service);
+    return it == helped.end() ? 0 : it->second;
+  }
+  if (ind.source == indicators::Source::kTraining) {
+    const auto it = trained.find(ind.topic);
+    if (it == trained.end()) return 0;
+    return ind.count_of == indicators::CountOf::kHouseholds ? it->second.households
+                                                            : it->second.people;
+  }
+  return 0;
 }
 
 // Share of `year` gone at `today` (YYYY-MM-DD): 0 before the year, 1 after it, today included.
@@ -130,19 +167,24 @@ class Denominators {
 };
 
 UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
-                           const store::Unit& unit, int year, double elapsed) {
-  const std::map<std::string, std::int64_t> helped =
-      tx.HelpedCounts(unit, std::to_string(year) + "-12-31");
-  const std::vector<TargetItem> targets = EffectiveAt(tx, unit, year);
-  UnitIndicators out{unit, {}};
-  const auto& all = indicators::BuiltinIndicators();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const indicators::Indicator& ind = all[i];
+                           const store::Unit& unit, int year, double elapsed,
+                           const std::shared_ptr<const Catalogue>& catalogue) {
+  const std::string until = std::to_string(year) + "-12-31";
+  const std::map<std::string, std::int64_t> helped = tx.HelpedCounts(unit, until);
+  bool any_training = false;
+  for (const CatalogueIndicator& c : *catalogue) {
+    any_training = any_training || c.indicator.source == indicators::Source::kTraining;
+  }
+  const std::map<std::string, store::TrainedCount> trained =
+      any_training ? tx.TrainedCounts(unit, until) : std::map<std::string, store::TrainedCount>{};
+  const std::vector<TargetItem> targets = EffectiveAt(tx, unit, year, *catalogue);
+  UnitIndicators out{unit, {}, catalogue};
+  for (std::size_t i = 0; i < catalogue->size(); ++i) {
+    const indicators::Indicator& ind = (*catalogue)[i].indicator;
     IndicatorValue v;
     v.indicator = &ind;
-    if (!ind.service.empty()) {
-      if (auto it = helped.find(ind.service); it != helped.end()) v.numerator = it->second;
-    }
+    v.builtin = !(*catalogue)[i].province_id;
+    v.numerator = NumeratorOf(ind, helped, trained);
     if (ind.measure == Measure::kPercent && !ind.cohort.empty()) {
       v.denominator = denominators.Of(unit, ind.cohort);
       v.percent = indicators::Percent(
@@ -167,13 +209,14 @@ UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
 std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id unit_id,
                                   const TargetInput& in) {
   CheckYear(in.year);
-  const indicators::Indicator& ind = RequireIndicator(in.indicator);
-  const bool remove = !in.min && !in.max;
-  const TargetBound bound{in.min, in.max, in.strict.value_or(false)};
-  if (!remove) CheckBound(bound, ind.measure);
   auto tx = ctx.store.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
+  const std::shared_ptr<const Catalogue> catalogue = CatalogueAt(*tx, unit);
+  const indicators::Indicator& ind = RequireIndicator(*catalogue, in.indicator);
+  const bool remove = !in.min && !in.max;
+  const TargetBound bound{in.min, in.max, in.strict.value_or(false)};
+  if (!remove) CheckBound(bound, ind.measure);
   std::optional<Json> before;
   for (const store::TargetRow& row : tx->TargetsOf(unit.id, in.year)) {
     if (row.indicator == ind.code) before = BoundJson(row);
@@ -189,7 +232,7 @@ std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id 
   if (before || after) {
     Audit(*tx, ctx, caller, "update", {"target", unit.id, unit.path}, before, after);
   }
-  std::vector<TargetItem> out = EffectiveAt(*tx, unit, in.year);
+  std::vector<TargetItem> out = EffectiveAt(*tx, unit, in.year, *catalogue);
   tx->Commit();
   return out;
 }
@@ -200,7 +243,7 @@ std::vector<TargetItem> EffectiveTargets(Context& ctx, const Caller& caller, sto
   auto tx = ctx.store.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
-  return EffectiveAt(*tx, unit, year);
+  return EffectiveAt(*tx, unit, year, *CatalogueAt(*tx, unit));
 }
 
 std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store::Id unit_id,
@@ -211,9 +254,11 @@ std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store
   Require(caller, Ability::kRead, UnitTarget(unit));
   const double elapsed = ElapsedFraction(ctx.Today(), year);
   Denominators denominators(*tx, year);
+  // Children share their parent's province, hence its catalogue.
+  const std::shared_ptr<const Catalogue> catalogue = CatalogueAt(*tx, unit);
   std::vector<UnitIndicators> out;
   if (!by_children) {
-    out.push_back(MeasureUnit(*tx, denominators, unit, year, elapsed));
+    out.push_back(MeasureUnit(*tx, denominators, unit, year, elapsed, catalogue));
     return out;
   }
   store::UnitQuery q;
@@ -223,7 +268,7 @@ std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store
   for (;;) {
     const store::Page<store::Unit> page = tx->ListUnits(q, scope);
     for (const store::Unit& child : page.items) {
-      out.push_back(MeasureUnit(*tx, denominators, child, year, elapsed));
+      out.push_back(MeasureUnit(*tx, denominators, child, year, elapsed, catalogue));
     }
     q.offset += static_cast<int>(page.items.size());
     if (page.items.empty() || q.offset >= page.total) break;

@@ -2,10 +2,12 @@
 // Use cases on targets (chỉ tiêu) per unit, year and indicator, and the indicators measured
 // against them (issue 5 item 3, docs/indicators.md).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/catalogue.hpp"
 #include "app/context.hpp"
 #include "core/indicator.hpp"
 #include "core/target.hpp"
@@ -29,10 +31,13 @@ struct EffectiveTarget {
 struct TargetItem {
   std::string indicator;
   std::optional<EffectiveTarget> target;  // nullopt: none set up the tree
+  bool builtin = true;                    // false: the province's own indicator
 };
 
 struct IndicatorValue {
+  // Points into UnitIndicators::catalogue (or the built-ins), which outlives the value.
   const indicators::Indicator* indicator = nullptr;
+  bool builtin = true;  // false: the province's own
   std::int64_t numerator = 0;
   std::optional<std::int64_t> denominator;  // nullopt: no population figure known
   std::optional<double> percent;
@@ -42,11 +47,16 @@ struct IndicatorValue {
 
 struct UnitIndicators {
   store::Unit unit;
-  std::vector<IndicatorValue> values;  // one per built-in indicator, in catalogue order
+  // One per indicator of the unit's catalogue: the built-ins, then its province's own in
+  // creation order.
+  std::vector<IndicatorValue> values;
+  // Owns the indicators the values point to (shared by the units of one answer).
+  std::shared_ptr<const std::vector<CatalogueIndicator>> catalogue;
 };
 
 // Sets (or, with neither min nor max, removes) the unit's own target; returns the effective
-// targets of that year afterwards.
+// targets of that year afterwards. The indicator is a built-in or one of the unit's province
+// (422 `unknown_indicator` otherwise).
 std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id unit_id,
                                   const TargetInput& in);
 std::vector<TargetItem> EffectiveTargets(Context& ctx, const Caller& caller, store::Id unit_id,

@@ -11,6 +11,7 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/catalogue.hpp"
 #include "app/teams.hpp"
 #include "core/dates.hpp"
 #include "core/phone.hpp"
@@ -38,6 +39,18 @@ bool AllDigits(const std::string& s) {
 Error Required(const std::string& field, const std::string& name) {
   return RuleBroken("required", "Thiếu " + name + ".", "The field " + name + " is required.",
                     field);
+}
+
+// A household's or business's name as a key: folded, so that spelling and diacritics typed on a
+// phone do not make two of one.
+std::string FoldedName(const std::string& name, const std::string& field, const std::string& what) {
+  if (!text::IsValidUtf8(name)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    field);
+  }
+  std::string folded = text::Fold(text::Clean(name));
+  if (folded.empty()) throw Required(field, what);
+  return folded;
 }
 
 // The deployment's HMAC key, created on first use: 32 random bytes, stored hex.
@@ -73,6 +86,7 @@ struct TeamFacts {
   store::Team team;
   Target target;
   std::vector<store::Id> member_ids;
+  std::optional<store::Id> province_id;  // whose own services the team may record
 };
 
 class Validator {
@@ -102,7 +116,7 @@ class Validator {
     CheckVillage(t.team, *in.village_id, p + "village_id");
     r.village_id = *in.village_id;
     if (!in.service) throw Required(p + "service", "dịch vụ (service)");
-    const Service* service = FindBuiltinService(*in.service);
+    const Service* service = FindService(t, *in.service);
     if (service == nullptr) {
       throw RuleBroken("unknown_service", "Không có dịch vụ mã \"" + *in.service + "\".",
                        "No service has the code \"" + *in.service + "\".", p + "service");
@@ -137,7 +151,7 @@ class Validator {
       }
       r.sex = in.sex;
     }
-    r.citizen_key = CitizenKeyOf(in, p);
+    r.citizen_key = CitizenKeyOf(in, *service, p);
     return r;
   }
 
@@ -151,8 +165,29 @@ class Validator {
     facts.team = RequireTeam(tx_, id, field);
     facts.target = TeamTarget(tx_, facts.team);
     for (const auto& m : tx_.CurrentMembers(id)) facts.member_ids.push_back(m.person.id);
+    if (const auto unit = tx_.FindUnit(facts.team.unit_id)) {
+      if (const auto province = ProvinceOf(tx_, *unit)) facts.province_id = province->id;
+    }
     if (!first_unit_path) first_unit_path = facts.target.unit_path;
     return teams_.emplace(id, std::move(facts)).first->second;
+  }
+
+  // A built-in service, or one of the team's province (another province's is unknown here).
+  const Service* FindService(const TeamFacts& t, const std::string& code) {
+    if (const Service* builtin = FindBuiltinService(code)) return builtin;
+    if (!t.province_id) return nullptr;
+    auto own = province_services_.find(*t.province_id);
+    if (own == province_services_.end()) {
+      std::vector<Service> services;
+      for (store::ProvinceServiceRow& row : tx_.ProvinceServices(*t.province_id)) {
+        services.push_back(std::move(row.service));
+      }
+      own = province_services_.emplace(*t.province_id, std::move(services)).first;
+    }
+    for (const Service& s : own->second) {
+      if (s.code == code) return &s;
+    }
+    return nullptr;
   }
 
   // A village team works in its village; a commune team in the villages of its commune.
@@ -171,12 +206,17 @@ class Validator {
     }
   }
 
-  std::string CitizenKeyOf(const SupportInput& in, const std::string& p) {
-    const int given = (in.phone ? 1 : 0) + (in.id_number ? 1 : 0) + (in.household ? 1 : 0);
+  // The keyed hash of who was helped; each kind of key has its own prefix, so a tax code and a
+  // phone with the same digits never meet.
+  std::string CitizenKeyOf(const SupportInput& in, const Service& service, const std::string& p) {
+    const int given = (in.phone ? 1 : 0) + (in.id_number ? 1 : 0) + (in.household ? 1 : 0) +
+                      (in.tax_code ? 1 : 0) + (in.business ? 1 : 0);
     if (given != 1) {
       throw RuleBroken("one_citizen_key",
-                       "Cần đúng một trong: số điện thoại, số định danh, hộ gia đình.",
-                       "Give exactly one of phone, id_number or household.", p + "citizen");
+                       "Cần đúng một trong: số điện thoại, số định danh, hộ gia đình, mã số thuế, "
+                       "tên cơ sở kinh doanh.",
+                       "Give exactly one of phone, id_number, household, tax_code or business.",
+                       p + "citizen");
     }
     std::string message;
     if (in.phone) {
@@ -187,19 +227,29 @@ class Validator {
       }
       message = "phone:" + *normal;
     } else if (in.id_number) {
+      CheckKeyForSubject(service.subject, CitizenKey::kIdNumber, p + "citizen.id_number");
       if (!AllDigits(*in.id_number) || (in.id_number->size() != 9 && in.id_number->size() != 12)) {
         throw RuleBroken("bad_id_number", "Số định danh phải gồm 9 hoặc 12 chữ số.",
                          "The ID number must be 9 or 12 digits.", p + "citizen.id_number");
       }
       message = "id:" + *in.id_number;
-    } else {
-      if (!text::IsValidUtf8(*in.household)) {
-        throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.",
-                        "Text is not valid UTF-8.", p + "citizen.household");
+    } else if (in.tax_code) {
+      CheckKeyForSubject(service.subject, CitizenKey::kTaxCode, p + "citizen.tax_code");
+      const auto normal = NormalizeTaxCode(*in.tax_code);
+      if (!normal) {
+        throw RuleBroken("bad_tax_code",
+                         "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu \"-\" và 3 chữ số cho "
+                         "chi nhánh.",
+                         "A tax code is 10 digits, or 10 digits, \"-\" and 3 digits for a branch.",
+                         p + "citizen.tax_code");
       }
-      const std::string folded = text::Fold(text::Clean(*in.household));
-      if (folded.empty()) throw Required(p + "citizen.household", "hộ gia đình (household)");
-      message = "household:" + folded;
+      message = "tax:" + *normal;
+    } else if (in.business) {
+      CheckKeyForSubject(service.subject, CitizenKey::kBusiness, p + "citizen.business");
+      message = "business:" + FoldedName(*in.business, p + "citizen.business", "cơ sở (business)");
+    } else {
+      message = "household:" +
+                FoldedName(*in.household, p + "citizen.household", "hộ gia đình (household)");
     }
     if (!key_) key_ = CitizenKey(tx_);
     return Hmac(*key_, message);
@@ -210,6 +260,7 @@ class Validator {
   std::string today_;
   std::map<store::Id, TeamFacts> teams_;
   std::map<store::Id, std::optional<store::Unit>> villages_;
+  std::map<store::Id, std::vector<Service>> province_services_;
   std::optional<std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES>> key_;
 };
 
@@ -227,8 +278,6 @@ Json RecordJson(const store::SupportRecord& r) {
 }
 
 }  // namespace
-
-const std::vector<Service>& ListServices() { return BuiltinServices(); }
 
 std::vector<SupportResult> SubmitSupportRecords(Context& ctx, const Caller& caller,
                                                 const std::vector<SupportInput>& records) {
@@ -319,11 +368,14 @@ store::SupportRecord VoidSupportRecord(Context& ctx, const Caller& caller, const
   return *r;
 }
 
-std::int64_t Recount(Context& ctx) {
+RecountResult Recount(Context& ctx) {
+  // One transaction: readers see the old counters or the new ones, never a mix.
   auto tx = ctx.store.Begin(store::Access::kWrite);
-  const std::int64_t pairs = tx->RebuildCounters();
+  RecountResult r;
+  r.helped_pairs = tx->RebuildCounters();
+  r.trained_rows = tx->RebuildTrainedCounts();
   tx->Commit();
-  return pairs;
+  return r;
 }
 
 }  // namespace cnscd::app

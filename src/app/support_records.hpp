@@ -1,6 +1,7 @@
 #pragma once
-// Field work (issue 5 item 2): the service catalogue, batches of support records from members'
-// phones, listing and voiding them, and rebuilding the counters that hold the numerators.
+// Field work (issue 5 item 2): batches of support records from members' phones, listing and
+// voiding them, and rebuilding the counters that hold the numerators. The service catalogue a
+// record names (built-in and the province's own) is app/catalogue.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,17 +13,15 @@
 
 namespace cnscd::app {
 
-// The services a record may name. Only the built-in catalogue for now: province-defined services
-// are not stored yet.
-const std::vector<Service>& ListServices();
-
 // One record as sent. Fields are optional so that a record missing one is reported on its own
 // (422 naming `records[i].field`) without failing the batch.
 struct SupportInput {
   std::string id;  // the client's UUID
   std::optional<store::Id> team_id, member_id, village_id;
   std::optional<std::string> service, date;
-  std::optional<std::string> phone, id_number, household;  // exactly one: who was helped
+  // Exactly one: who was helped. A business service takes phone, household, tax_code (mã số
+  // thuế) or business (its name); a people service phone, id_number or household.
+  std::optional<std::string> phone, id_number, household, tax_code, business;
   std::optional<std::int64_t> age;
   std::optional<std::string> sex;  // male, female, other
   // Set by the HTTP layer when the record could not be read (wrong types): reported as is.
@@ -55,8 +54,12 @@ store::Page<store::SupportRecord> ListSupportRecords(Context& ctx, const Caller&
 // Voids a record (kManage on its team), audited; 409 when it is voided already.
 store::SupportRecord VoidSupportRecord(Context& ctx, const Caller& caller, const std::string& id);
 
-// Rebuilds the helped counters from the records (for `cnscd recount`): the number of distinct
-// (village, service, citizen) pairs.
-std::int64_t Recount(Context& ctx);
+// Rebuilds every counter from the records (for `cnscd recount`): the distinct (village, service,
+// citizen) pairs helped, and the residents trained per place, topic and month.
+struct RecountResult {
+  std::int64_t helped_pairs = 0;
+  std::int64_t trained_rows = 0;
+};
+RecountResult Recount(Context& ctx);
 
 }  // namespace cnscd::app

@@ -59,7 +59,12 @@ class SupportRecordsTest : public ::testing::Test {
     in.village_id = villages_[village];
     in.service = service;
     in.date = date;
-    in.id_number = id_number;
+    // A business has no ID number (person_key_for_business): the same digits are its tax code's.
+    if (service == "qr_payment") {
+      in.tax_code = "0" + id_number;
+    } else {
+      in.id_number = id_number;
+    }
     return in;
   }
   std::map<std::string, std::int64_t> Counts(store::Id unit, const std::string& until) {
@@ -146,7 +151,7 @@ TEST_F(SupportRecordsTest, LiveCountersEqualRebuiltOnesAfterARandomWorkload) {
   for (const auto u : units) {
     for (const auto& until : untils) live.push_back(Counts(u, until));
   }
-  EXPECT_GT(Recount(*ctx_), 0);
+  EXPECT_GT(Recount(*ctx_).helped_pairs, 0);
   std::size_t k = 0;
   for (const auto u : units) {
     for (const auto& until : untils) EXPECT_EQ(Counts(u, until), live[k++]) << u << " " << until;

@@ -248,8 +248,11 @@ int main(int argc, char** argv) {
     if (*import_units) return ImportFiles(ctx, files);
     if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);
     if (*recount) {
-      std::cout << "cnscd: " << app::Recount(ctx)
-                << " cặp (người, dịch vụ) đã đếm lại / (citizen, service) pairs recounted\n";
+      const app::RecountResult r = app::Recount(ctx);
+      std::cout << "cnscd: " << r.helped_pairs
+                << " cặp (người, dịch vụ) đã đếm lại / (citizen, service) pairs recounted; "
+                << r.trained_rows
+                << " dòng tập huấn theo nơi, chủ đề, tháng / training rows (place, topic, month)\n";
       return 0;
     }
     std::string banner;

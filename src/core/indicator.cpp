@@ -3,43 +3,72 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.hpp"
+#include "core/training.hpp"
+
 namespace cnscd::indicators {
+
+std::string_view ToString(Source source) {
+  return source == Source::kService ? "service" : "training";
+}
+
+std::optional<Source> ParseSource(std::string_view s) {
+  if (s == "service") return Source::kService;
+  if (s == "training") return Source::kTraining;
+  return std::nullopt;
+}
+
+std::string_view ToString(CountOf count_of) {
+  return count_of == CountOf::kPeople ? "people" : "households";
+}
+
+std::optional<CountOf> ParseCountOf(std::string_view s) {
+  if (s == "people") return CountOf::kPeople;
+  if (s == "households") return CountOf::kHouseholds;
+  return std::nullopt;
+}
 
 const std::vector<Indicator>& BuiltinIndicators() {
   // Names follow seed 004's targets (Quảng Sơn, 2025–2030).
-  static const std::vector<Indicator> kIndicators{
-      {"vneid", "Người dân từ 14 tuổi trở lên cài đặt, sử dụng tài khoản định danh điện tử mức 2",
-       "People aged 14+ using VNeID level 2", "vneid", "age14plus", Measure::kPercent},
-      {"health_record", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng hồ sơ sức khỏe điện tử",
-       "People aged 14+ using the electronic health record app", "health_record", "age14plus",
-       Measure::kPercent},
-      {"digital_signature", "Cá nhân từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử",
-       "People aged 18+ with a digital or electronic signature", "digital_signature", "age18plus",
-       Measure::kPercent},
-      {"public_service", "Người dân từ 18 tuổi trở lên sử dụng dịch vụ công trực tuyến",
-       "People aged 18+ using online public services", "public_service", "age18plus",
-       Measure::kPercent},
-      {"payment_account", "Người dân từ 15 tuổi trở lên có tài khoản giao dịch thanh toán số",
-       "People aged 15+ with a digital payment account", "payment_account", "age15plus",
-       Measure::kPercent},
-      {"ecommerce", "Người dân từ 14 tuổi trở lên khai thác các sàn thương mại điện tử",
-       "People aged 14+ using e-commerce platforms", "ecommerce", "age14plus", Measure::kPercent},
-      {"social_network", "Người dân từ 14 tuổi trở lên sử dụng mạng xã hội",
-       "People aged 14+ using social networks and messengers", "social_network", "age14plus",
-       Measure::kPercent},
-      {"citizen_app", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng Công dân số của tỉnh",
-       "People aged 14+ using the province's citizen app", "citizen_app", "age14plus",
-       Measure::kPercent},
-      {"qr_payment",
-       "Doanh nghiệp, hộ kinh doanh, cửa hàng, tiểu thương chấp nhận thanh toán không dùng tiền "
-       "mặt (niêm yết mã QR)",
-       "Businesses and shops accepting cashless payment (QR code shown)", "qr_payment",
-       "businesses", Measure::kPercent},
-      {"cashless_street", "Tuyến đường “Không sử dụng tiền mặt”", "Cashless streets", "", "",
-       Measure::kCount},
-      {"cashless_market", "Chợ thanh toán không dùng tiền mặt", "Cashless markets", "", "",
-       Measure::kCount},
-  };
+  static const std::vector<Indicator> kIndicators = [] {
+    std::vector<Indicator> all{
+        {"vneid", "Người dân từ 14 tuổi trở lên cài đặt, sử dụng tài khoản định danh điện tử mức 2",
+         "People aged 14+ using VNeID level 2", "vneid", "age14plus", Measure::kPercent},
+        {"health_record", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng hồ sơ sức khỏe điện tử",
+         "People aged 14+ using the electronic health record app", "health_record", "age14plus",
+         Measure::kPercent},
+        {"digital_signature", "Cá nhân từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử",
+         "People aged 18+ with a digital or electronic signature", "digital_signature", "age18plus",
+         Measure::kPercent},
+        {"public_service", "Người dân từ 18 tuổi trở lên sử dụng dịch vụ công trực tuyến",
+         "People aged 18+ using online public services", "public_service", "age18plus",
+         Measure::kPercent},
+        {"payment_account", "Người dân từ 15 tuổi trở lên có tài khoản giao dịch thanh toán số",
+         "People aged 15+ with a digital payment account", "payment_account", "age15plus",
+         Measure::kPercent},
+        {"ecommerce", "Người dân từ 14 tuổi trở lên khai thác các sàn thương mại điện tử",
+         "People aged 14+ using e-commerce platforms", "ecommerce", "age14plus", Measure::kPercent},
+        {"social_network", "Người dân từ 14 tuổi trở lên sử dụng mạng xã hội",
+         "People aged 14+ using social networks and messengers", "social_network", "age14plus",
+         Measure::kPercent},
+        {"citizen_app", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng Công dân số của tỉnh",
+         "People aged 14+ using the province's citizen app", "citizen_app", "age14plus",
+         Measure::kPercent},
+        {"qr_payment",
+         "Doanh nghiệp, hộ kinh doanh, cửa hàng, tiểu thương chấp nhận thanh toán không dùng tiền "
+         "mặt (niêm yết mã QR)",
+         "Businesses and shops accepting cashless payment (QR code shown)", "qr_payment",
+         "businesses", Measure::kPercent},
+        {"cashless_street", "Tuyến đường “Không sử dụng tiền mặt”", "Cashless streets", "", "",
+         Measure::kCount},
+        {"cashless_market", "Chợ thanh toán không dùng tiền mặt", "Cashless markets", "", "",
+         Measure::kCount},
+    };
+    for (Indicator& i : all) {
+      if (!i.service.empty()) i.source = Source::kService;
+    }
+    return all;
+  }();
   return kIndicators;
 }
 
@@ -48,6 +77,96 @@ const Indicator* FindBuiltinIndicator(std::string_view code) {
   auto it =
       std::find_if(all.begin(), all.end(), [&](const Indicator& i) { return i.code == code; });
   return it == all.end() ? nullptr : &*it;
+}
+
+namespace {
+
+Error NotAllowed(const std::string& field, const std::string& source) {
+  return RuleBroken("field_not_allowed",
+                    "Chỉ số nguồn " + source + " không có trường " + field + ".",
+                    "An indicator with source " + source + " takes no " + field + ".", field);
+}
+
+Error Missing(const std::string& field) {
+  return RuleBroken("required", "Thiếu trường " + field + ".",
+                    "The field " + field + " is required.", field);
+}
+
+}  // namespace
+
+Indicator CheckIndicatorDefinition(const IndicatorDefinition& d,
+                                   const std::vector<Service>& known_services) {
+  if (!IsCatalogueCode(d.code)) {
+    throw RuleBroken("invalid_indicator_code",
+                     "Mã chỉ số gồm 2 đến 40 ký tự: chữ thường không dấu, chữ số, dấu gạch dưới, "
+                     "bắt đầu bằng chữ.",
+                     "An indicator code is 2 to 40 characters: lowercase ASCII letters, digits "
+                     "and underscores, starting with a letter.",
+                     "code");
+  }
+  if (FindBuiltinIndicator(d.code) != nullptr) {
+    throw RuleBroken("builtin_indicator_code", "Mã chỉ số này đã dùng cho một chỉ số có sẵn.",
+                     "This code belongs to a built-in indicator.", "code");
+  }
+  Indicator out;
+  out.code = d.code;
+  out.name_vi = CheckCatalogueName(d.name_vi, "name");
+  out.name_en = d.name_en ? CheckCatalogueName(*d.name_en, "name_en") : out.name_vi;
+  out.source = ParseSource(d.source);
+  if (!out.source) {
+    throw RuleBroken("bad_source", "Nguồn phải là service (dịch vụ) hoặc training (tập huấn).",
+                     "The source must be service or training.", "source");
+  }
+  if (*out.source == Source::kService) {
+    if (d.topic) throw NotAllowed("topic", d.source);
+    if (d.count_of) throw NotAllowed("count_of", d.source);
+    if (!d.service) throw Missing("service");
+    const bool known = std::any_of(known_services.begin(), known_services.end(),
+                                   [&](const Service& s) { return s.code == *d.service; });
+    if (!known) {
+      throw RuleBroken("unknown_service", "Tỉnh không có dịch vụ mã \"" + *d.service + "\".",
+                       "The province has no service with the code \"" + *d.service + "\".",
+                       "service");
+    }
+    out.service = *d.service;
+  } else {
+    if (d.service) throw NotAllowed("service", d.source);
+    if (!d.topic) throw Missing("topic");
+    if (FindTrainingTopic(*d.topic) == nullptr) {
+      throw RuleBroken("unknown_topic", "Không có chủ đề tập huấn mã \"" + *d.topic + "\".",
+                       "No training topic has the code \"" + *d.topic + "\".", "topic");
+    }
+    out.topic = *d.topic;
+    if (!d.count_of) throw Missing("count_of");
+    out.count_of = ParseCountOf(*d.count_of);
+    if (!out.count_of) {
+      throw RuleBroken("bad_count_of", "count_of phải là people (người) hoặc households (hộ).",
+                       "count_of must be people or households.", "count_of");
+    }
+  }
+  if (d.measure == "percent") {
+    out.measure = Measure::kPercent;
+    if (!d.cohort) throw Missing("cohort");
+    if (!IsCohort(*d.cohort)) {
+      throw RuleBroken("unknown_cohort",
+                       "Nhóm dân số phải là một trong: age14plus, age15plus, age18plus, "
+                       "working_age, households, business_households, businesses.",
+                       "The cohort must be one of age14plus, age15plus, age18plus, working_age, "
+                       "households, business_households, businesses.",
+                       "cohort");
+    }
+    out.cohort = *d.cohort;
+  } else if (d.measure == "count") {
+    out.measure = Measure::kCount;
+    if (d.cohort) {
+      throw RuleBroken("cohort_for_count", "Chỉ số đếm không có mẫu số: bỏ trường cohort.",
+                       "A count has no denominator: leave out cohort.", "cohort");
+    }
+  } else {
+    throw RuleBroken("bad_measure", "measure phải là percent (tỷ lệ) hoặc count (số lượng).",
+                     "measure must be percent or count.", "measure");
+  }
+  return out;
 }
 
 std::string_view ToString(Status status) {

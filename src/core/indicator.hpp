@@ -7,9 +7,21 @@
 #include <string_view>
 #include <vector>
 
+#include "core/service.hpp"
 #include "core/target.hpp"
 
 namespace cnscd::indicators {
+
+// Where the numerator comes from: citizens/businesses helped with a service (support records),
+// or residents trained on a topic (residents' training sessions).
+enum class Source { kService, kTraining };
+std::string_view ToString(Source source);  // "service", "training"
+std::optional<Source> ParseSource(std::string_view s);
+
+// What a training indicator counts: the residents trained, or the households they belong to.
+enum class CountOf { kPeople, kHouseholds };
+std::string_view ToString(CountOf count_of);  // "people", "households"
+std::optional<CountOf> ParseCountOf(std::string_view s);
 
 struct Indicator {
   std::string code;  // stable: clients and stored targets rely on it
@@ -19,17 +31,43 @@ struct Indicator {
       service;         // the service whose helped citizens/businesses are counted; empty for counts
   std::string cohort;  // the denominator's population cohort; empty for counts
   Measure measure = Measure::kPercent;
+  // nullopt: counted outside the records (the built-in cashless streets and markets).
+  std::optional<Source> source;
+  std::string topic;                // source training: a training topic code
+  std::optional<CountOf> count_of;  // source training
 };
 
 // The built-in indicators: one per people service (same code and cohort as the service),
 // qr_payment over businesses, and seed 004 #8's counts cashless_street and cashless_market.
 // Seed 003's (payment accounts among working-age people, households trained in e-commerce,
 // working-age people trained in digital skills) are NOT built in: a province defines them on its
-// own cohorts and on trainings, which are not built yet.
+// own cohorts and on trainings (CheckIndicatorDefinition).
 const std::vector<Indicator>& BuiltinIndicators();
 
 // nullptr when `code` is not a built-in indicator's.
 const Indicator* FindBuiltinIndicator(std::string_view code);
+
+// A province's own indicator as sent: strings as written, checked by CheckIndicatorDefinition.
+struct IndicatorDefinition {
+  std::string code;
+  std::string name_vi;
+  std::optional<std::string> name_en;   // absent: the Vietnamese name stands for both
+  std::string source;                   // service, training
+  std::optional<std::string> service;   // source service
+  std::optional<std::string> topic;     // source training
+  std::optional<std::string> count_of;  // source training: people, households
+  std::optional<std::string> cohort;    // percent: the denominator; count: none
+  std::string measure;                  // percent, count
+};
+
+// The checked indicator, or throws 422 naming the field at fault: the code shaped like a service
+// code and not a built-in indicator's (`builtin_indicator_code`; a built-in service without an
+// indicator, like ocop_online, may lend its code); a service source names one of
+// `known_services` (the built-ins and the province's own) and no topic or count_of; a training
+// source names a training topic and count_of, and no service; a percent has a cohort, a count
+// none. Uniqueness within the province is the caller's (it needs the store).
+Indicator CheckIndicatorDefinition(const IndicatorDefinition& definition,
+                                   const std::vector<Service>& known_services);
 
 enum class Status {
   kMet,           // the value meets the target

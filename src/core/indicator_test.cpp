@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "core/service.hpp"
 
 namespace cnscd::indicators {
@@ -112,6 +113,123 @@ TEST(Evaluate, ACeilingHasNoPace) {
 
 TEST(Evaluate, NoTargetWhenThereIsNone) {
   EXPECT_EQ(Evaluate(std::nullopt, 100, 1000, Measure::kPercent, 0.5), Status::kNoTarget);
+}
+
+// Seed 003 (Sóc Trăng), as the province defines it.
+IndicatorDefinition PaymentWorkingAge() {
+  return {"payment_account_working_age",
+          "Người trong độ tuổi lao động có tài khoản thanh toán",
+          "Working-age people with a payment account",
+          "service",
+          "payment_account",
+          std::nullopt,
+          std::nullopt,
+          "working_age",
+          "percent"};
+}
+
+IndicatorDefinition HouseholdsTrainedEcommerce() {
+  return {"households_trained_ecommerce",
+          "Hộ sản xuất, kinh doanh được tập huấn thương mại điện tử",
+          std::nullopt,
+          "training",
+          std::nullopt,
+          "ecommerce",
+          "households",
+          "business_households",
+          "percent"};
+}
+
+std::vector<Service> Known() {
+  std::vector<Service> all = BuiltinServices();
+  all.push_back({"vssid", "VssID", "VssID", Subject::kPeople, "age15plus", 15});
+  return all;
+}
+
+std::pair<std::string, std::string> Refusal(const IndicatorDefinition& d) {
+  try {
+    CheckIndicatorDefinition(d, Known());
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kRuleBroken);
+    EXPECT_NE(e.message_vi(), e.message_en());
+    return {e.code(), e.field()};
+  }
+  return {"accepted", ""};
+}
+
+TEST(CheckIndicatorDefinition, TakesSeed003sIndicators) {
+  const Indicator pay = CheckIndicatorDefinition(PaymentWorkingAge(), Known());
+  EXPECT_EQ(pay.source, Source::kService);
+  EXPECT_EQ(pay.service, "payment_account");
+  EXPECT_EQ(pay.cohort, "working_age");
+  EXPECT_EQ(pay.measure, Measure::kPercent);
+  EXPECT_FALSE(pay.count_of);
+  const Indicator trained = CheckIndicatorDefinition(HouseholdsTrainedEcommerce(), Known());
+  EXPECT_EQ(trained.source, Source::kTraining);
+  EXPECT_EQ(trained.topic, "ecommerce");
+  EXPECT_EQ(trained.count_of, CountOf::kHouseholds);
+  EXPECT_TRUE(trained.service.empty());
+  EXPECT_EQ(trained.name_en, trained.name_vi);  // no English name given
+}
+
+TEST(CheckIndicatorDefinition, TakesTheProvincesOwnServiceAndABuiltInServicesSpareCode) {
+  IndicatorDefinition d = PaymentWorkingAge();
+  d.code = "vssid_working_age";
+  d.service = "vssid";
+  EXPECT_EQ(Refusal(d), (std::pair<std::string, std::string>{"accepted", ""}));
+  // ocop_online has no built-in indicator: a province may count OCOP products online.
+  d = PaymentWorkingAge();
+  d.code = "ocop_online";
+  d.service = "ocop_online";
+  d.cohort = std::nullopt;
+  d.measure = "count";
+  EXPECT_EQ(Refusal(d), (std::pair<std::string, std::string>{"accepted", ""}));
+}
+
+TEST(CheckIndicatorDefinition, RefusesEachBadFieldByName) {
+  using R = std::pair<std::string, std::string>;
+  IndicatorDefinition d = PaymentWorkingAge();
+  d.code = "vneid";
+  EXPECT_EQ(Refusal(d), (R{"builtin_indicator_code", "code"}));
+  d.code = "Payment";
+  EXPECT_EQ(Refusal(d), (R{"invalid_indicator_code", "code"}));
+  d = PaymentWorkingAge();
+  d.source = "survey";
+  EXPECT_EQ(Refusal(d), (R{"bad_source", "source"}));
+  d = PaymentWorkingAge();
+  d.service = "lucky_draw";
+  EXPECT_EQ(Refusal(d), (R{"unknown_service", "service"}));
+  d.service = std::nullopt;
+  EXPECT_EQ(Refusal(d), (R{"required", "service"}));
+  d = PaymentWorkingAge();
+  d.topic = "ecommerce";
+  EXPECT_EQ(Refusal(d), (R{"field_not_allowed", "topic"}));
+  d = HouseholdsTrainedEcommerce();
+  d.service = "ecommerce";
+  EXPECT_EQ(Refusal(d), (R{"field_not_allowed", "service"}));
+  d = HouseholdsTrainedEcommerce();
+  d.topic = "knitting";
+  EXPECT_EQ(Refusal(d), (R{"unknown_topic", "topic"}));
+  d = HouseholdsTrainedEcommerce();
+  d.count_of = std::nullopt;
+  EXPECT_EQ(Refusal(d), (R{"required", "count_of"}));
+  d.count_of = "families";
+  EXPECT_EQ(Refusal(d), (R{"bad_count_of", "count_of"}));
+  d = PaymentWorkingAge();
+  d.cohort = std::nullopt;
+  EXPECT_EQ(Refusal(d), (R{"required", "cohort"}));
+  d.cohort = "adults";
+  EXPECT_EQ(Refusal(d), (R{"unknown_cohort", "cohort"}));
+  d = PaymentWorkingAge();
+  d.measure = "count";
+  EXPECT_EQ(Refusal(d), (R{"cohort_for_count", "cohort"}));
+  d.measure = "ratio";
+  EXPECT_EQ(Refusal(d), (R{"bad_measure", "measure"}));
+}
+
+TEST(BuiltinIndicators, ServiceOnesHaveTheServiceSourceAndCountsNone) {
+  EXPECT_EQ(FindBuiltinIndicator("vneid")->source, Source::kService);
+  EXPECT_FALSE(FindBuiltinIndicator("cashless_street")->source);
 }
 
 }  // namespace

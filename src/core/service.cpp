@@ -1,13 +1,21 @@
 #include "core/service.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace cnscd {
 
 std::string_view ToString(Subject subject) {
   return subject == Subject::kPeople ? "people" : "business";
+}
+
+std::optional<Subject> ParseSubject(std::string_view s) {
+  if (s == "people") return Subject::kPeople;
+  if (s == "business") return Subject::kBusiness;
+  return std::nullopt;
 }
 
 const std::vector<Service>& BuiltinServices() {
@@ -58,12 +66,15 @@ bool IsCohort(std::string_view name) {
   return std::find(all.begin(), all.end(), name) != all.end();
 }
 
+bool IsCatalogueCode(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 40 && code.front() >= 'a' && code.front() <= 'z' &&
+         std::all_of(code.begin(), code.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
 void CheckServiceCode(std::string_view code) {
-  const bool shape_ok = code.size() >= 2 && code.size() <= 40 && code.front() >= 'a' &&
-                        code.front() <= 'z' && std::all_of(code.begin(), code.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                        });
-  if (!shape_ok) {
+  if (!IsCatalogueCode(code)) {
     throw RuleBroken("invalid_service_code",
                      "Mã dịch vụ gồm 2 đến 40 ký tự: chữ thường không dấu, chữ số, dấu gạch dưới, "
                      "bắt đầu bằng chữ.",
@@ -75,6 +86,90 @@ void CheckServiceCode(std::string_view code) {
     throw RuleBroken("builtin_service_code", "Mã dịch vụ này đã dùng cho một dịch vụ có sẵn.",
                      "This code belongs to a built-in service.", "code");
   }
+}
+
+std::string CheckCatalogueName(std::string_view name, const std::string& field) {
+  if (!text::IsValidUtf8(name)) {
+    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
+                    field);
+  }
+  std::string clean = text::Clean(name);
+  if (clean.empty()) {
+    throw RuleBroken("required", "Thiếu tên (" + field + ").",
+                     "The field " + field + " is required.", field);
+  }
+  if (text::Length(clean) > 200) {
+    throw RuleBroken("name_too_long", "Tên dài tối đa 200 ký tự.",
+                     "A name is at most 200 characters.", field);
+  }
+  return clean;
+}
+
+Service CheckServiceDefinition(const ServiceDefinition& d) {
+  CheckServiceCode(d.code);
+  Service s;
+  s.code = d.code;
+  s.name_vi = CheckCatalogueName(d.name_vi, "name");
+  s.name_en = d.name_en ? CheckCatalogueName(*d.name_en, "name_en") : s.name_vi;
+  const std::optional<Subject> subject = ParseSubject(d.subject);
+  if (!subject) {
+    throw RuleBroken("bad_subject",
+                     "Đối tượng phải là people (người dân) hoặc business (doanh "
+                     "nghiệp, hộ kinh doanh).",
+                     "The subject must be people or business.", "subject");
+  }
+  s.subject = *subject;
+  if (!IsCohort(d.cohort)) {
+    throw RuleBroken("unknown_cohort",
+                     "Nhóm dân số phải là một trong: age14plus, age15plus, age18plus, working_age, "
+                     "households, business_households, businesses.",
+                     "The cohort must be one of age14plus, age15plus, age18plus, working_age, "
+                     "households, business_households, businesses.",
+                     "cohort");
+  }
+  s.cohort = d.cohort;
+  const std::int64_t min_age = d.min_age.value_or(0);
+  if (min_age < 0 || min_age > 120) {
+    throw RuleBroken("bad_min_age", "Tuổi tối thiểu phải từ 0 đến 120.",
+                     "The minimum age must be 0 to 120.", "min_age");
+  }
+  s.min_age = static_cast<int>(min_age);
+  return s;
+}
+
+void CheckKeyForSubject(Subject subject, CitizenKey key, const std::string& field) {
+  if (subject == Subject::kBusiness && key == CitizenKey::kIdNumber) {
+    throw RuleBroken(
+        "person_key_for_business",
+        "Dịch vụ này dành cho doanh nghiệp, hộ kinh doanh: dùng mã số thuế, tên cơ sở, "
+        "số điện thoại hoặc hộ, không dùng số định danh cá nhân.",
+        "This service is for businesses: give a tax code, business name, phone or "
+        "household, not a personal ID number.",
+        field);
+  }
+  if (subject == Subject::kPeople &&
+      (key == CitizenKey::kTaxCode || key == CitizenKey::kBusiness)) {
+    throw RuleBroken("business_key_for_person",
+                     "Dịch vụ này dành cho người dân: không dùng mã số thuế hay tên cơ sở kinh "
+                     "doanh.",
+                     "This service is for people: a tax code or business name does not apply.",
+                     field);
+  }
+}
+
+std::optional<std::string> NormalizeTaxCode(std::string_view text) {
+  std::string code;
+  for (const char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) code.push_back(c);
+  }
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(code.begin() + static_cast<std::ptrdiff_t>(from),
+                       code.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (code.size() == 10 && digits(0, 10)) return code;
+  if (code.size() == 14 && digits(0, 10) && code[10] == '-' && digits(11, 3)) return code;
+  return std::nullopt;
 }
 
 }  // namespace cnscd

@@ -107,5 +107,105 @@ TEST(CheckServiceCode, RefusesOtherShapesAndTheBuiltInCodes) {
   EXPECT_EQ(Refusal("ocop_online"), "builtin_service_code");
 }
 
+// What CheckServiceDefinition refuses: the error's code and field, "accepted" when it passes.
+std::pair<std::string, std::string> DefinitionRefusal(const ServiceDefinition& d) {
+  try {
+    CheckServiceDefinition(d);
+  } catch (const Error& e) {
+    EXPECT_FALSE(e.message_vi().empty());
+    EXPECT_NE(e.message_vi(), e.message_en());
+    return {e.code(), e.field()};
+  }
+  return {"accepted", ""};
+}
+
+ServiceDefinition Vssid() {
+  return {"vssid", "Ứng dụng  VssID ", std::nullopt, "people", "age15plus", 15};
+}
+
+TEST(CheckServiceDefinition, CleansTheNamesAndLendsTheVietnameseOneToEnglish) {
+  const Service s = CheckServiceDefinition(Vssid());
+  EXPECT_EQ(s.code, "vssid");
+  EXPECT_EQ(s.name_vi, "Ứng dụng VssID");
+  EXPECT_EQ(s.name_en, "Ứng dụng VssID");
+  EXPECT_EQ(s.subject, Subject::kPeople);
+  EXPECT_EQ(s.cohort, "age15plus");
+  EXPECT_EQ(s.min_age, 15);
+  ServiceDefinition shop{"zalo_shop", "Gian hàng Zalo", "Zalo shop", "business", "businesses", {}};
+  const Service b = CheckServiceDefinition(shop);
+  EXPECT_EQ(b.subject, Subject::kBusiness);
+  EXPECT_EQ(b.name_en, "Zalo shop");
+  EXPECT_EQ(b.min_age, 0);
+}
+
+TEST(CheckServiceDefinition, RefusesEachBadFieldByName) {
+  using Refusal = std::pair<std::string, std::string>;
+  ServiceDefinition d = Vssid();
+  d.code = "vneid";
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"builtin_service_code", "code"}));
+  d = Vssid();
+  d.name_vi = "   ";
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"required", "name"}));
+  d = Vssid();
+  d.name_en = std::string(201, 'a');
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"name_too_long", "name_en"}));
+  d = Vssid();
+  d.subject = "citizen";
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"bad_subject", "subject"}));
+  d = Vssid();
+  d.cohort = "adults";
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"unknown_cohort", "cohort"}));
+  d = Vssid();
+  d.min_age = 121;
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"bad_min_age", "min_age"}));
+  d.min_age = -1;
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"bad_min_age", "min_age"}));
+  d.min_age = 120;
+  EXPECT_EQ(DefinitionRefusal(d), (Refusal{"accepted", ""}));
+}
+
+std::string KeyRefusal(Subject subject, CitizenKey key) {
+  try {
+    CheckKeyForSubject(subject, key, "citizen");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "citizen");
+    return e.code();
+  }
+  return "accepted";
+}
+
+TEST(CheckKeyForSubject, BusinessesAreNotPeopleNorPeopleBusinesses) {
+  EXPECT_EQ(KeyRefusal(Subject::kBusiness, CitizenKey::kIdNumber), "person_key_for_business");
+  EXPECT_EQ(KeyRefusal(Subject::kPeople, CitizenKey::kTaxCode), "business_key_for_person");
+  EXPECT_EQ(KeyRefusal(Subject::kPeople, CitizenKey::kBusiness), "business_key_for_person");
+  // A household business is often known by its owner's phone, or as a household.
+  for (const CitizenKey k : {CitizenKey::kPhone, CitizenKey::kHousehold}) {
+    EXPECT_EQ(KeyRefusal(Subject::kBusiness, k), "accepted");
+    EXPECT_EQ(KeyRefusal(Subject::kPeople, k), "accepted");
+  }
+  EXPECT_EQ(KeyRefusal(Subject::kBusiness, CitizenKey::kTaxCode), "accepted");
+  EXPECT_EQ(KeyRefusal(Subject::kBusiness, CitizenKey::kBusiness), "accepted");
+  EXPECT_EQ(KeyRefusal(Subject::kPeople, CitizenKey::kIdNumber), "accepted");
+}
+
+TEST(NormalizeTaxCode, TenDigitsOrABranchsThirteen) {
+  EXPECT_EQ(NormalizeTaxCode("2200123456"), "2200123456");
+  EXPECT_EQ(NormalizeTaxCode(" 2200 123 456 "), "2200123456");
+  EXPECT_EQ(NormalizeTaxCode("2200123456-001"), "2200123456-001");
+  EXPECT_EQ(NormalizeTaxCode("2200123456 - 001"), "2200123456-001");
+  EXPECT_EQ(NormalizeTaxCode("220012345"), std::nullopt);    // 9 digits
+  EXPECT_EQ(NormalizeTaxCode("22001234567"), std::nullopt);  // 11 digits
+  EXPECT_EQ(NormalizeTaxCode("2200123456-01"), std::nullopt);
+  EXPECT_EQ(NormalizeTaxCode("2200123456001"), std::nullopt);  // a branch needs its dash
+  EXPECT_EQ(NormalizeTaxCode("22001234a6"), std::nullopt);
+  EXPECT_EQ(NormalizeTaxCode(""), std::nullopt);
+}
+
+TEST(ParseSubject, ReadsTheApisWords) {
+  EXPECT_EQ(ParseSubject("people"), Subject::kPeople);
+  EXPECT_EQ(ParseSubject("business"), Subject::kBusiness);
+  EXPECT_EQ(ParseSubject("businesses"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace cnscd

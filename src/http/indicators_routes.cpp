@@ -57,6 +57,7 @@ Json RenderTargets(store::Id unit_id, int year, const std::vector<app::TargetIte
                                 {"text", nullptr},
                                 {"source_unit_id", nullptr}};
     j["indicator"] = item.indicator;
+    j["builtin"] = item.builtin;
     list.push_back(j);
   }
   return Json{{"unit_id", unit_id}, {"year", year}, {"items", list}};
@@ -69,6 +70,7 @@ Json RenderValues(const std::vector<app::IndicatorValue>& values) {
                         {"name", v.indicator->name_vi},
                         {"name_en", v.indicator->name_en},
                         {"measure", ToString(v.indicator->measure)},
+                        {"builtin", v.builtin},
                         {"numerator", v.numerator},
                         {"denominator", v.denominator ? Json(*v.denominator) : Json()},
                         {"percent", v.percent ? Json(*v.percent) : Json()},

@@ -1,4 +1,5 @@
 // /services and /support-records: the catalogue, batches of field work, listing and voiding.
+#include "app/catalogue.hpp"
 #include "app/support_records.hpp"
 #include "http/json_io.hpp"
 #include "http/router.hpp"
@@ -9,15 +10,12 @@ namespace {
 
 constexpr std::size_t kMaxBatch = 500;
 
-Response Services(Call& /*call*/) {
+// GET /services[?unit_id=ID]: the built-ins, and with a unit its province's own after them.
+Response Services(Call& call) {
   Json items = Json::array();
-  for (const Service& s : app::ListServices()) {
-    items.push_back({{"code", s.code},
-                     {"name", s.name_vi},
-                     {"name_en", s.name_en},
-                     {"subject", std::string(ToString(s.subject))},
-                     {"cohort", s.cohort},
-                     {"min_age", s.min_age}});
+  for (const app::CatalogueService& s :
+       app::ListServices(call.ctx, call.caller, call.QueryId("unit_id"))) {
+    items.push_back(app::ToJson(s));
   }
   const std::size_t total = items.size();
   return JsonResponse(200, Json{{"items", items}, {"total", total}});
@@ -45,6 +43,8 @@ app::SupportInput ReadRecord(const Json& j, std::size_t i) {
       in.phone = OptString(*citizen, "phone", cp);
       in.id_number = OptString(*citizen, "id_number", cp);
       in.household = OptString(*citizen, "household", cp);
+      in.tax_code = OptString(*citizen, "tax_code", cp);
+      in.business = OptString(*citizen, "business", cp);
     }
   } catch (const Error& e) {
     in.unreadable = e;

@@ -229,15 +229,154 @@ struct TrainedCount {
 };
 
 // --- catalogue rows (province services and indicators): catalogue helper ---
+// A province's own service (0006 province_service); the built-ins are code.
+struct ProvinceServiceRow {
+  Id province_id = 0;
+  Service service;
+  std::string created_at;
+};
+
+// A province's own indicator (0006 province_indicator), as stored: core checked it on the way in.
+struct ProvinceIndicatorRow {
+  Id province_id = 0;
+  std::string code;
+  std::string name_vi;
+  std::string name_en;
+  std::string source;  // service, training
+  std::optional<std::string> service, topic, count_of, cohort;
+  std::string measure;  // percent, count
+  std::string created_at;
+};
 // --- end catalogue rows ---
 
 // --- training and propaganda rows: trainings helper ---
+// A training session (tập huấn) a team held, for its members or for residents. Like a support
+// record it carries the client's UUID (a resend is a no-op) and is voided, never deleted.
+struct TrainingSession {
+  std::string id;  // the client's UUID
+  Id team_id = 0;
+  Id unit_id = 0;  // where it was held: the team's village, or its commune or a village of it
+  std::string date;
+  std::string audience;  // members, residents
+  std::string topic;
+  std::string title;
+  std::int64_t attendance = 0;
+  std::int64_t households = 0;  // production/business households among the residents
+  std::vector<Id> member_ids;   // person ids of the members who ran or attended it
+  std::optional<Id> recorded_by;
+  std::string recorded_at;
+  std::optional<std::string> voided_at;
+};
+
+// A propaganda event (tuyên truyền): a meeting, a loudspeaker broadcast, a post, a festival…
+struct PropagandaEvent {
+  std::string id;  // the client's UUID
+  Id team_id = 0;
+  Id unit_id = 0;
+  std::string date;
+  std::string kind;
+  std::int64_t attendance = 0;  // 0 when unknown
+  std::optional<std::string> note;
+  std::vector<Id> member_ids;
+  std::optional<Id> recorded_by;
+  std::string recorded_at;
+  std::optional<std::string> voided_at;
+};
+
+// Filters of the session and event lists.
+struct ActivityQuery {
+  Scope scope;
+  std::optional<std::string> within_unit_path;  // the session's or event's place in this subtree
+  std::optional<Id> team_id;
+  std::optional<std::string> code;      // a training topic, or a propaganda kind
+  std::optional<std::string> from, to;  // dates, inclusive
+  int limit = 100;
+  int offset = 0;
+};
 // --- end training rows ---
 
 // --- report rows: reports helper ---
+// A province's due-date rule for one kind of report (0008 reporting_policy).
+struct ReportingPolicyRow {
+  Id province_id = 0;
+  std::string kind;
+  std::optional<int> due_day;  // nullopt: the month's last day
+  int month_offset = 0;
+  std::optional<int> due_month;  // annual kinds
+};
+
+// A periodic report (0008 report); figures are JSON text.
+struct Report {
+  Id id = 0;
+  std::string kind;
+  Id unit_id = 0;  // a team report: the team's unit
+  std::optional<Id> team_id;
+  std::string period;
+  std::string status;
+  std::string figures;
+  std::string results, difficulties, proposals;
+  std::string due_date;
+  std::optional<Id> created_by;
+  std::string created_at, updated_at;
+  std::optional<std::string> first_submitted_at;
+  std::optional<Id> submitted_by;
+  std::optional<std::string> submitted_at;
+  std::optional<Id> decided_by;
+  std::optional<std::string> decided_at;
+  std::optional<std::string> return_reason;
+  std::string unit_path;  // read only: the unit's path, for scope checks and the audit
+};
+
+struct ReportQuery {
+  Scope scope;
+  std::optional<std::string> within_unit_path;  // reports of units in this subtree
+  std::optional<Id> unit_id;
+  std::optional<std::string> period, kind, status;
+  int limit = 100;
+  int offset = 0;
+};
+
+// One expected reporter (a team or a unit) of a period, with its report when one exists.
+struct Reporter {
+  Id unit_id = 0;
+  std::string unit_path;
+  std::optional<Id> team_id;
+  std::string name;
+  std::optional<Report> report;
+};
+
+// Work done in a period, per place and team: `what` names the figure ("records:<service>",
+// "citizens:<service>", "sessions:<audience>", "attendance:<audience>", "events",
+// "event_attendance", "teams", "members", "collaborators"); `path` is the unit where it happened
+// (a team's figures: its unit).
+struct ActivityRow {
+  std::string path;
+  std::optional<Id> team_id;
+  std::string what;
+  std::int64_t n = 0;
+};
 // --- end report rows ---
 
 // --- allowance rows: allowances helper ---
+// A rate set on a unit (0009 allowance_rate): valid from its month until the same unit's next.
+struct AllowanceRateRow {
+  Id unit_id = 0;
+  std::string valid_from;  // YYYY-MM
+  std::optional<std::int64_t> per_team_month, per_member_day, max_days;
+  std::string created_at;
+};
+
+// One line of a commune's monthly allowance sheet: a person who was a member of one of its
+// teams during the month, or who has activity days in its teams. `role` is nullopt for someone
+// with activity days and no membership overlapping the month.
+struct AllowanceLine {
+  Id person_id = 0;
+  std::string full_name;
+  Id team_id = 0;
+  std::string team_name;
+  std::optional<Role> role;
+  std::int64_t activity_days = 0;  // distinct dates of non-voided activities in the month
+};
 // --- end allowance rows ---
 
 struct AuditEntry {

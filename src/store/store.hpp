@@ -128,15 +128,67 @@ class Transaction {
                                                             const std::string& until) = 0;
 
   // --- catalogue (catalogue.cpp): catalogue helper ---
+  // A province's own services and indicators, each list in creation order. Inserting a code the
+  // province has already is the caller's to refuse first (the primary key would throw).
+  virtual void InsertProvinceService(const ProvinceServiceRow& row) = 0;
+  virtual std::vector<ProvinceServiceRow> ProvinceServices(Id province_id) = 0;
+  virtual void InsertProvinceIndicator(const ProvinceIndicatorRow& row) = 0;
+  virtual std::vector<ProvinceIndicatorRow> ProvinceIndicators(Id province_id) = 0;
   // --- end catalogue ---
 
   // --- trainings and propaganda events (trainings.cpp): trainings helper ---
+  // Inserts return false when the id exists already (a resend) and then change nothing. A
+  // residents' session adds its attendance and households to trained_count (its place, topic
+  // and month) in the same transaction; voiding subtracts them.
+  virtual bool InsertTrainingSession(const TrainingSession& session) = 0;
+  virtual std::optional<TrainingSession> FindTrainingSession(const std::string& id) = 0;
+  virtual void VoidTrainingSession(const std::string& id, const std::string& at) = 0;
+  virtual Page<TrainingSession> ListTrainingSessions(const ActivityQuery& query) = 0;
+  virtual bool InsertPropagandaEvent(const PropagandaEvent& event) = 0;
+  virtual std::optional<PropagandaEvent> FindPropagandaEvent(const std::string& id) = 0;
+  virtual void VoidPropagandaEvent(const std::string& id, const std::string& at) = 0;
+  virtual Page<PropagandaEvent> ListPropagandaEvents(const ActivityQuery& query) = 0;
+  // Rebuilds trained_count from the sessions (cnscd recount); returns the rows written.
+  virtual std::int64_t RebuildTrainedCounts() = 0;
   // --- end trainings ---
 
   // --- reports (reports.cpp): reports helper ---
+  virtual std::vector<ReportingPolicyRow> ReportingPolicies(Id province_id) = 0;
+  virtual void PutReportingPolicy(const ReportingPolicyRow& policy) = 0;
+  virtual Report InsertReport(const Report& report) = 0;
+  virtual std::optional<Report> FindReport(Id id) = 0;
+  // The report of one reporter and period (team_id nullopt: the unit's own report).
+  virtual std::optional<Report> FindReportOf(const std::string& kind, Id unit_id,
+                                             std::optional<Id> team_id,
+                                             const std::string& period) = 0;
+  // Writes the text, figures, status and their stamps.
+  virtual void UpdateReport(const Report& report) = 0;
+  virtual Page<Report> ListReports(const ReportQuery& query) = 0;
+  // Who is expected to report `kind` for `period` below `within` (in `scope`), in one query:
+  // `of` "teams" (active teams of the subtree), "communes" or "districts" (units of that kind
+  // strictly below), each with its report of that kind and period if any; in name order.
+  virtual std::vector<Reporter> Reporters(const Unit& within, const std::string& of,
+                                          const std::string& kind, const std::string& period,
+                                          const Scope& scope) = 0;
+  // What was done in the subtree between two dates (inclusive), grouped by place and team; with
+  // `team_id`, that team's work only (its citizens: those it helped first).
+  virtual std::vector<ActivityRow> Activity(const Unit& within, std::optional<Id> team_id,
+                                            const std::string& from, const std::string& to) = 0;
   // --- end reports ---
 
   // --- allowances (allowances.cpp): allowances helper ---
+  // Inserts the unit's rate, or replaces its row with the same valid_from.
+  virtual void PutAllowanceRate(const AllowanceRateRow& rate) = 0;
+  // The unit's own rows, oldest first.
+  virtual std::vector<AllowanceRateRow> AllowanceRatesOf(Id unit_id) = 0;
+  // The active teams of a commune's subtree that existed by the end of `month` (YYYY-MM), in
+  // Vietnamese order.
+  virtual std::vector<Team> AllowanceTeams(const Unit& commune, const std::string& month) = 0;
+  // The sheet's lines for a commune and month, by team then name (Vietnamese order), each person
+  // once, with their activity days from support records, training sessions and propaganda
+  // events of the commune's teams: one query, not one per member.
+  virtual std::vector<AllowanceLine> AllowanceLines(const Unit& commune,
+                                                    const std::string& month) = 0;
   // --- end allowances ---
 
   // The audit trail: append and read, never edit.

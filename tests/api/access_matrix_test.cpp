@@ -426,12 +426,302 @@ const std::vector<Row>& Rows() {
        },
        "200 200 200 403 403 403 403 403"},
       // --- catalogue rows (catalogue helper) ---
+      {"add a province service",
+       [](const World& w, auto&) {
+         return Call{"POST", U(w.p) + "/services",
+                     json{{"code", "svc_" + UniqueSuffix()},
+                          {"name", "Dịch vụ của tỉnh"},
+                          {"subject", "people"},
+                          {"cohort", "age14plus"}}};
+       },
+       "201 201 403 403 403 403 403 403"},
+      {"list the services of the team's village",
+       [](const World& w, auto&) {
+         return Call{"GET", "/api/v1/services?unit_id=" + Id(w.v1), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"list the services of another commune",
+       [](const World& w, auto&) {
+         return Call{"GET", "/api/v1/services?unit_id=" + Id(w.c2), {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"define a province indicator",
+       [](const World& w, auto&) {
+         return Call{"POST", U(w.p) + "/indicator-definitions",
+                     json{{"code", "ind_" + UniqueSuffix()},
+                          {"name", "Chỉ số của tỉnh"},
+                          {"source", "service"},
+                          {"service", "payment_account"},
+                          {"cohort", "working_age"},
+                          {"measure", "percent"}}};
+       },
+       "201 201 403 403 403 403 403 403"},
+      {"read the commune's indicator definitions",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/indicator-definitions", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read another commune's indicator definitions",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2) + "/indicator-definitions", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
       // --- end catalogue rows ---
       // --- trainings rows (trainings helper) ---
+      // Trainings and propaganda events: recorded by the team (as field work), voided by managers.
+      // Bodies are built inline: a fresh UUID, a current member of the team (T2 gets a new one).
+      {"list the training topics",
+       [](const World&, auto&) {
+         return Call{"GET", "/api/v1/training-topics", {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"list the propaganda kinds",
+       [](const World&, auto&) {
+         return Call{"GET", "/api/v1/propaganda-kinds", {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"record a training of the own team",
+       [](const World& w, const HttpClient& admin) {
+         const std::string n = UniqueSuffix();
+         const json member = GetTeam(admin, w.t1)["members"][0]["person"]["id"];
+         return Call{"POST", "/api/v1/trainings",
+                     json{{"id", "ac7e0000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n},
+                          {"team_id", w.t1},
+                          {"unit_id", w.v1},
+                          {"date", "2025-08-01"},
+                          {"audience", "residents"},
+                          {"topic", "digital_skills"},
+                          {"title", "Kỹ năng số"},
+                          {"attendance", 20},
+                          {"member_ids", {member}}}};
+       },
+       "201 201 201 201 201 403 201 201"},
+      {"record a training of another commune's team",
+       [](const World& w, const HttpClient& admin) {
+         const std::string n = UniqueSuffix();
+         const json member = AddMember(admin, w.t2, "Mai Thị Học", "member")["person"]["id"];
+         return Call{"POST", "/api/v1/trainings",
+                     json{{"id", "ac7e0000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n},
+                          {"team_id", w.t2},
+                          {"unit_id", w.v2},
+                          {"date", "2025-08-01"},
+                          {"audience", "members"},
+                          {"topic", "vneid"},
+                          {"title", "VNeID mức 2"},
+                          {"attendance", 5},
+                          {"member_ids", {member}}}};
+       },
+       "201 201 201 403 403 403 403 403"},
+      {"list the commune's trainings",
+       [](const World& w, auto&) {
+         return Call{"GET", "/api/v1/trainings?unit_id=" + Id(w.c1), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"void a training of the own team",
+       [](const World& w, const HttpClient& admin) {
+         const std::string n = UniqueSuffix();
+         const std::string id = "ac7e0000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n;
+         const json member = GetTeam(admin, w.t1)["members"][0]["person"]["id"];
+         const HttpResponse r = admin.Post("/api/v1/trainings", {{"id", id},
+                                                                 {"team_id", w.t1},
+                                                                 {"unit_id", w.v1},
+                                                                 {"date", "2025-08-01"},
+                                                                 {"audience", "residents"},
+                                                                 {"topic", "ecommerce"},
+                                                                 {"title", "Bán hàng online"},
+                                                                 {"attendance", 12},
+                                                                 {"households", 4},
+                                                                 {"member_ids", {member}}});
+         if (r.status != 201) throw std::runtime_error("training: " + r.Describe());
+         return Call{"POST", "/api/v1/trainings/void", json{{"id", id}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"record a propaganda event of the own team",
+       [](const World& w, const HttpClient& admin) {
+         const std::string n = UniqueSuffix();
+         const json member = GetTeam(admin, w.t1)["members"][0]["person"]["id"];
+         return Call{"POST", "/api/v1/propaganda-events",
+                     json{{"id", "ac7e0000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n},
+                          {"team_id", w.t1},
+                          {"unit_id", w.v1},
+                          {"date", "2025-08-01"},
+                          {"kind", "loudspeaker"},
+                          {"member_ids", {member}}}};
+       },
+       "201 201 201 201 201 403 201 201"},
+      {"list the commune's propaganda events",
+       [](const World& w, auto&) {
+         return Call{"GET", "/api/v1/propaganda-events?unit_id=" + Id(w.c1), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"void a propaganda event of another commune's team",
+       [](const World& w, const HttpClient& admin) {
+         const std::string n = UniqueSuffix();
+         const std::string id = "ac7e0000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n;
+         const json member = AddMember(admin, w.t2, "Mai Văn Loa", "member")["person"]["id"];
+         const HttpResponse r = admin.Post("/api/v1/propaganda-events", {{"id", id},
+                                                                         {"team_id", w.t2},
+                                                                         {"unit_id", w.v2},
+                                                                         {"date", "2025-08-01"},
+                                                                         {"kind", "meeting"},
+                                                                         {"member_ids", {member}}});
+         if (r.status != 201) throw std::runtime_error("event: " + r.Describe());
+         return Call{"POST", "/api/v1/propaganda-events/void", json{{"id", id}}};
+       },
+       "200 200 200 403 403 403 403 403"},
       // --- end trainings rows ---
       // --- reports rows (reports helper) ---
+      // The reporting cycle: a team's leader or its commune's officers write the team's
+      // report; the level above decides on it (docs/reporting.md).
+      {"write the own team's monthly report",
+       [](const World& w, auto&) {
+         static int n = 0;  // one month of 2001 per role
+         return Call{"POST", "/api/v1/reports",
+                     json{{"kind", "team_monthly"},
+                          {"team_id", w.t1},
+                          {"period", "2001-0" + std::to_string(++n)}}};
+       },
+       "201 201 201 201 201 403 201 403"},
+      {"read the own team's report",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2002 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "team_monthly"},
+                                               {"team_id", w.t1},
+                                               {"period", "2002-0" + std::to_string(++n)}})
+                 .Json();
+         return Call{"GET", "/api/v1/reports/" + Id(IdOf(made)), {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"edit the own team's report",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2003 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "team_monthly"},
+                                               {"team_id", w.t1},
+                                               {"period", "2003-0" + std::to_string(++n)}})
+                 .Json();
+         return Call{"PATCH", "/api/v1/reports/" + Id(IdOf(made)),
+                     json{{"difficulties", "Thiếu điện thoại."}}};
+       },
+       "200 200 200 200 200 403 200 403"},
+      {"submit the own team's report",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2004 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "team_monthly"},
+                                               {"team_id", w.t1},
+                                               {"period", "2004-0" + std::to_string(++n)}})
+                 .Json();
+         return Call{"POST", "/api/v1/reports/" + Id(IdOf(made)) + "/submit", json::object()};
+       },
+       "200 200 200 200 200 403 200 403"},
+      {"approve the own commune's team report",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2005 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "team_monthly"},
+                                               {"team_id", w.t1},
+                                               {"period", "2005-0" + std::to_string(++n)}})
+                 .Json();
+         admin.Post("/api/v1/reports/" + Id(IdOf(made)) + "/submit", json::object());
+         return Call{"POST", "/api/v1/reports/" + Id(IdOf(made)) + "/approve", json::object()};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"return another commune's team report",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2006 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "team_monthly"},
+                                               {"team_id", w.t2},
+                                               {"period", "2006-0" + std::to_string(++n)}})
+                 .Json();
+         admin.Post("/api/v1/reports/" + Id(IdOf(made)) + "/submit", json::object());
+         return Call{"POST", "/api/v1/reports/" + Id(IdOf(made)) + "/return",
+                     json{{"reason", "Thiếu số liệu."}}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"write the commune's monthly report",
+       [](const World& w, auto&) {
+         static int n = 0;
+         return Call{"POST", "/api/v1/reports",
+                     json{{"kind", "commune_monthly"},
+                          {"unit_id", w.c1},
+                          {"period", "2007-0" + std::to_string(++n)}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"approve the commune's report (the district decides)",
+       [](const World& w, const HttpClient& admin) {
+         static int n = 0;  // one month of 2008 per role
+         const json made =
+             admin
+                 .Post("/api/v1/reports", json{{"kind", "commune_monthly"},
+                                               {"unit_id", w.c1},
+                                               {"period", "2008-0" + std::to_string(++n)}})
+                 .Json();
+         admin.Post("/api/v1/reports/" + Id(IdOf(made)) + "/submit", json::object());
+         return Call{"POST", "/api/v1/reports/" + Id(IdOf(made)) + "/approve", json::object()};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"list reports",
+       [](const World&, auto&) {
+         return Call{"GET", "/api/v1/reports", {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"read the commune's reporting status",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/reporting-status?period=2025-03", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read another commune's reporting status",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2) + "/reporting-status?period=2025-03", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"set the province's due dates",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.p) + "/reporting-policy",
+                     json{{"kind", "district_monthly"}, {"due_day", 28}}};
+       },
+       "200 200 403 403 403 403 403 403"},
+      {"read the due dates",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/reporting-policy", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"download the commune's consolidated report",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/consolidated-report?period=2025-03&format=xlsx", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
       // --- end reports rows ---
       // --- allowances rows (allowances helper) ---
+      {"set the commune's allowance rate",
+       [](const World& w, auto&) {
+         return Call{"PUT", U(w.c1) + "/allowance-rates",
+                     json{{"valid_from", "2025-01"}, {"per_member_day", 50000}}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"read the commune's allowance rates",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/allowance-rates?period=2025-03", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read the commune's allowance sheet",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/allowances?period=2025-03", {}};
+       },
+       "200 200 200 200 200 403 403 403"},
+      {"download another commune's allowance sheet",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c2) + "/allowances?period=2025-03&format=csv", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
       // --- end allowances rows ---
       {"read another commune's audit",
        [](const World& w, auto&) {

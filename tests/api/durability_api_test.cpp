@@ -80,7 +80,8 @@ TEST(Durability, KillingTheServerMidStreamLosesNoAcknowledgedRecordAndResendsDup
                                    .timeout_ms = 5000});
     if (r.status != 200) return o;  // no answer (connection reset or refused): not acknowledged
     o.acknowledged = true;
-    for (const json& result : r.Json()["results"]) o.statuses.push_back(result["status"]);
+    const json body = r.Json();
+    for (const json& result : body["results"]) o.statuses.push_back(result["status"]);
     return o;
   };
 
@@ -150,7 +151,8 @@ TEST(Durability, KillingTheServerMidStreamLosesNoAcknowledgedRecordAndResendsDup
   const HttpResponse ind =
       c.Get("/api/v1/units/" + std::to_string(IdOf(commune)) + "/indicators?year=2025");
   ASSERT_TRUE(HasStatus(ind, 200));
-  for (const json& item : ind.Json()["items"]) {
+  const json indicators = ind.Json();
+  for (const json& item : indicators["items"]) {
     if (item["code"] == "vneid") {
       EXPECT_EQ(item["numerator"].get<std::size_t>(), citizens.size());
     }

@@ -99,7 +99,8 @@ TEST(SupportRecords, OneBadRecordIsReportedAndTheGoodOnesCommit) {
   const HttpResponse list = c.Get("/api/v1/support-records?team=" + Id(IdOf(f.team)));
   ASSERT_TRUE(HasStatus(list, 200));
   EXPECT_EQ(list.Json()["total"], 2);
-  for (const json& r : list.Json()["items"]) {
+  const json listed = list.Json();
+  for (const json& r : listed["items"]) {
     EXPECT_FALSE(r.contains("citizen_key"));
     EXPECT_FALSE(r.contains("citizen"));
   }

@@ -426,15 +426,45 @@ class SqliteTransaction final : public Transaction {
                                                     const std::string& until) override;
 
   // --- catalogue (catalogue.cpp) ---
+  void InsertProvinceService(const ProvinceServiceRow& row) override;
+  std::vector<ProvinceServiceRow> ProvinceServices(Id province_id) override;
+  void InsertProvinceIndicator(const ProvinceIndicatorRow& row) override;
+  std::vector<ProvinceIndicatorRow> ProvinceIndicators(Id province_id) override;
   // --- end catalogue ---
 
   // --- trainings (trainings.cpp) ---
+  bool InsertTrainingSession(const TrainingSession& session) override;
+  std::optional<TrainingSession> FindTrainingSession(const std::string& id) override;
+  void VoidTrainingSession(const std::string& id, const std::string& at) override;
+  Page<TrainingSession> ListTrainingSessions(const ActivityQuery& query) override;
+  bool InsertPropagandaEvent(const PropagandaEvent& event) override;
+  std::optional<PropagandaEvent> FindPropagandaEvent(const std::string& id) override;
+  void VoidPropagandaEvent(const std::string& id, const std::string& at) override;
+  Page<PropagandaEvent> ListPropagandaEvents(const ActivityQuery& query) override;
+  std::int64_t RebuildTrainedCounts() override;
   // --- end trainings ---
 
   // --- reports (reports.cpp) ---
+  std::vector<ReportingPolicyRow> ReportingPolicies(Id province_id) override;
+  void PutReportingPolicy(const ReportingPolicyRow& policy) override;
+  Report InsertReport(const Report& report) override;
+  std::optional<Report> FindReport(Id id) override;
+  std::optional<Report> FindReportOf(const std::string& kind, Id unit_id, std::optional<Id> team_id,
+                                     const std::string& period) override;
+  void UpdateReport(const Report& report) override;
+  Page<Report> ListReports(const ReportQuery& query) override;
+  std::vector<Reporter> Reporters(const Unit& within, const std::string& of,
+                                  const std::string& kind, const std::string& period,
+                                  const Scope& scope) override;
+  std::vector<ActivityRow> Activity(const Unit& within, std::optional<Id> team_id,
+                                    const std::string& from, const std::string& to) override;
   // --- end reports ---
 
   // --- allowances (allowances.cpp) ---
+  void PutAllowanceRate(const AllowanceRateRow& rate) override;
+  std::vector<AllowanceRateRow> AllowanceRatesOf(Id unit_id) override;
+  std::vector<Team> AllowanceTeams(const Unit& commune, const std::string& month) override;
+  std::vector<AllowanceLine> AllowanceLines(const Unit& commune, const std::string& month) override;
   // --- end allowances ---
 
   // audit.cpp
