@@ -50,6 +50,7 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddTrainingRoutes(router_);
   AddReportRoutes(router_);
   AddAllowanceRoutes(router_);
+  AddCashlessPlaceRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -67,5 +67,6 @@ void AddCatalogueRoutes(Router& router);
 void AddTrainingRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddAllowanceRoutes(Router& router);
+void AddCashlessPlaceRoutes(Router& router);
 
 }  // namespace cnscd::http

@@ -379,6 +379,9 @@ struct AllowanceLine {
 };
 // --- end allowance rows ---
 
+// --- cashless place rows: cashless helper ---
+// --- end cashless place rows ---
+
 struct AuditEntry {
   Id id = 0;
   std::string at;

@@ -191,6 +191,9 @@ class Transaction {
                                                     const std::string& month) = 0;
   // --- end allowances ---
 
+  // --- cashless places (cashless_places.cpp): cashless helper ---
+  // --- end cashless places ---
+
   // The audit trail: append and read, never edit.
   virtual void AppendAudit(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;

@@ -723,6 +723,8 @@ const std::vector<Row>& Rows() {
        },
        "200 200 200 403 403 403 403 403"},
       // --- end allowances rows ---
+      // --- cashless rows (cashless helper) ---
+      // --- end cashless rows ---
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};

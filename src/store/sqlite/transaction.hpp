@@ -467,6 +467,9 @@ class SqliteTransaction final : public Transaction {
   std::vector<AllowanceLine> AllowanceLines(const Unit& commune, const std::string& month) override;
   // --- end allowances ---
 
+  // --- cashless places (cashless_places.cpp) ---
+  // --- end cashless places ---
+
   // audit.cpp
   void AppendAudit(const AuditEntry& entry) override;
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;
