@@ -55,11 +55,13 @@ class TempFile {
   std::string path_;
 };
 
-lxw_format* Cell(lxw_workbook* wb, bool bold = false, bool border = true) {
+// Wrapping is for the table's narrow columns; titles and figure labels run on one line (a
+// wrapped cell does not grow its row when opened in LibreOffice).
+lxw_format* Cell(lxw_workbook* wb, bool bold = false, bool border = true, bool wrap = true) {
   lxw_format* f = workbook_add_format(wb);
   if (border) format_set_border(f, LXW_BORDER_THIN);
   format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap(f);
+  if (wrap) format_set_text_wrap(f);
   format_set_font_name(f, "Times New Roman");
   format_set_font_size(f, 12);
   if (bold) format_set_bold(f);
@@ -78,7 +80,8 @@ std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
   format_set_align(title, LXW_ALIGN_CENTER);
   lxw_format* centered = Cell(wb, false, false);
   format_set_align(centered, LXW_ALIGN_CENTER);
-  lxw_format* section = Cell(wb, true, false);
+  lxw_format* section = Cell(wb, true, false, false);
+  lxw_format* label = Cell(wb, false, true, false);
   lxw_format* header = Cell(wb, true);
   format_set_bg_color(header, 0xD9E1F2);
   format_set_align(header, LXW_ALIGN_CENTER);
@@ -90,7 +93,7 @@ std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
 
   const auto last_col = static_cast<lxw_col_t>(r.columns.size() + 3);
   worksheet_set_column(ws, 0, 0, 6, nullptr);
-  worksheet_set_column(ws, 1, 1, 34, nullptr);
+  worksheet_set_column(ws, 1, 1, 62, nullptr);
   worksheet_set_column(ws, 2, last_col, 14, nullptr);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
@@ -108,11 +111,11 @@ std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
 
   worksheet_write_string(ws, row++, 0, "I. SỐ LIỆU TOÀN ĐỊA BÀN", section);
   for (const Figure& f : r.totals) {
-    worksheet_write_string(ws, row, 1, f.label.c_str(), text);
+    worksheet_write_string(ws, row, 1, f.label.c_str(), label);
     worksheet_write_number(ws, row++, 2, static_cast<double>(f.value), number);
   }
   for (const Figure& f : r.by_service) {
-    worksheet_write_string(ws, row, 1, f.label.c_str(), text);
+    worksheet_write_string(ws, row, 1, f.label.c_str(), label);
     worksheet_write_number(ws, row++, 2, static_cast<double>(f.value), number);
   }
   ++row;
@@ -148,12 +151,12 @@ std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
 
   worksheet_write_string(ws, row++, 0, "III. TÌNH HÌNH NỘP BÁO CÁO", section);
   for (const Figure& f : r.summary) {
-    worksheet_write_string(ws, row, 1, f.label.c_str(), text);
+    worksheet_write_string(ws, row, 1, f.label.c_str(), label);
     worksheet_write_number(ws, row++, 2, static_cast<double>(f.value), number);
   }
-  worksheet_write_string(ws, row, 1, "Tỷ lệ đầy đủ (%)", text);
+  worksheet_write_string(ws, row, 1, "Tỷ lệ đầy đủ (%)", label);
   worksheet_write_string(ws, row++, 2, Percent(r.completeness).c_str(), text);
-  worksheet_write_string(ws, row, 1, "Tỷ lệ đúng hạn (%)", text);
+  worksheet_write_string(ws, row, 1, "Tỷ lệ đúng hạn (%)", label);
   worksheet_write_string(ws, row++, 2, Percent(r.timeliness).c_str(), text);
   ++row;
 
