@@ -15,9 +15,13 @@ token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
 rps() { wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1" |
   awk '/Requests\/sec/ {print $2}'; }
 ref=$(rps /api/v1/health)
-printf '%-40s %12s %8s\n' route "requests/s" "vs health"
-printf '%-40s %12.0f %8s\n' "/api/v1/health (reference)" "$ref" "1.00"
-for route in "/api/v1/units?parent=3" "/api/v1/units?q=my" "/api/v1/teams/1" "/api/v1/units/1/coverage"; do
+printf '%-70s %12s %8s\n' route "requests/s" "vs health"
+printf '%-70s %12.0f %8s\n' "/api/v1/health (reference)" "$ref" "1.00"
+year=$(date +%Y)
+last_month=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+for route in "/api/v1/units?parent=3" "/api/v1/units?q=my" "/api/v1/teams/1" "/api/v1/units/1/coverage" \
+  "/api/v1/units/1/indicators?year=$year" "/api/v1/units/1/indicators?year=$year&by=children" \
+  "/api/v1/units/3/reporting-status?period=$last_month" "/api/v1/units/1/reporting-status?period=$last_month&of=teams"; do
   r=$(rps "$route")
-  printf '%-40s %12.0f %8.2f\n' "$route" "$r" "$(awk -v a="$r" -v b="$ref" 'BEGIN { print a / b }')"
+  printf '%-70s %12.0f %8.2f\n' "$route" "$r" "$(awk -v a="$r" -v b="$ref" 'BEGIN { print a / b }')"
 done
