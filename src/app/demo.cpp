@@ -8,6 +8,7 @@
 #include "app/accounts.hpp"
 #include "app/allowances.hpp"
 #include "app/auth.hpp"
+#include "app/cashless_places.hpp"
 #include "app/catalogue.hpp"
 #include "app/chat_groups.hpp"
 #include "app/decisions.hpp"
@@ -301,6 +302,10 @@ void SeedDemo(Context& ctx) {
   s.Goal(quang_son, 2030, "qr_payment", 100);
   s.Goal(quang_son, 2030, "cashless_street", 2);
   s.Goal(quang_son, 2030, "cashless_market", 1);
+  // Seed 004 target 8: the commune declared its first cashless street in 2025.
+  DeclareCashlessPlace(
+      ctx, SystemCaller("cli:demo"), quang_son,
+      {"street", "Đường liên thôn 1 – 2 (khu chợ Quảng Sơn)", "2025-09-02", "45/QĐ-UBND"});
   const std::vector<DemoFieldCommune> field{
       {quang_son,
        quang_son_teams,

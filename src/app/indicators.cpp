@@ -84,11 +84,16 @@ std::vector<TargetItem> EffectiveAt(store::Transaction& tx, const store::Unit& u
   return out;
 }
 
-// The numerator: distinct citizens/businesses helped with the service, or residents (or their
-// households) trained on the topic; 0 for counts entered elsewhere.
+// The numerator: distinct citizens/businesses helped with the service, residents (or their
+// households) trained on the topic, or the cashless streets/markets declared (by kind).
 std::int64_t NumeratorOf(const indicators::Indicator& ind,
                          const std::map<std::string, std::int64_t>& helped,
-                         const std::map<std::string, store::TrainedCount>& trained) {
+                         const std::map<std::string, store::TrainedCount>& trained,
+                         const std::map<std::string, std::int64_t>& places) {
+  if (ind.declared_places) {
+    const auto it = places.find(std::string(cashless::ToString(*ind.declared_places)));
+    return it == places.end() ? 0 : it->second;
+  }
   if (ind.source == indicators::Source::kService && !ind.service.empty()) {
     const auto it = helped.find(ind.service);
     return it == helped.end() ? 0 : it->second;
@@ -172,11 +177,15 @@ UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
   const std::string until = std::to_string(year) + "-12-31";
   const std::map<std::string, std::int64_t> helped = tx.HelpedCounts(unit, until);
   bool any_training = false;
+  bool any_places = false;
   for (const CatalogueIndicator& c : *catalogue) {
     any_training = any_training || c.indicator.source == indicators::Source::kTraining;
+    any_places = any_places || c.indicator.declared_places.has_value();
   }
   const std::map<std::string, store::TrainedCount> trained =
       any_training ? tx.TrainedCounts(unit, until) : std::map<std::string, store::TrainedCount>{};
+  const std::map<std::string, std::int64_t> places =
+      any_places ? tx.CashlessPlaceCounts(unit, until) : std::map<std::string, std::int64_t>{};
   const std::vector<TargetItem> targets = EffectiveAt(tx, unit, year, *catalogue);
   UnitIndicators out{unit, {}, catalogue};
   for (std::size_t i = 0; i < catalogue->size(); ++i) {
@@ -184,7 +193,7 @@ UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
     IndicatorValue v;
     v.indicator = &ind;
     v.builtin = !(*catalogue)[i].province_id;
-    v.numerator = NumeratorOf(ind, helped, trained);
+    v.numerator = NumeratorOf(ind, helped, trained, places);
     if (ind.measure == Measure::kPercent && !ind.cohort.empty()) {
       v.denominator = denominators.Of(unit, ind.cohort);
       v.percent = indicators::Percent(

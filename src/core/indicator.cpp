@@ -59,10 +59,11 @@ const std::vector<Indicator>& BuiltinIndicators() {
          "mặt (niêm yết mã QR)",
          "Businesses and shops accepting cashless payment (QR code shown)", "qr_payment",
          "businesses", Measure::kPercent},
+        // Counted from the communes' declarations (cashless_place), not from records.
         {"cashless_street", "Tuyến đường “Không sử dụng tiền mặt”", "Cashless streets", "", "",
-         Measure::kCount},
+         Measure::kCount, std::nullopt, "", std::nullopt, cashless::Kind::kStreet},
         {"cashless_market", "Chợ thanh toán không dùng tiền mặt", "Cashless markets", "", "",
-         Measure::kCount},
+         Measure::kCount, std::nullopt, "", std::nullopt, cashless::Kind::kMarket},
     };
     for (Indicator& i : all) {
       if (!i.service.empty()) i.source = Source::kService;

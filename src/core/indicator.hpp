@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cashless_place.hpp"
 #include "core/service.hpp"
 #include "core/target.hpp"
 
@@ -35,6 +36,9 @@ struct Indicator {
   std::optional<Source> source;
   std::string topic;                // source training: a training topic code
   std::optional<CountOf> count_of;  // source training
+  // Set on the built-in cashless_street / cashless_market: the numerator is the number of places
+  // of this kind the communes declared (cashless_place), not voided, in the unit's subtree.
+  std::optional<cashless::Kind> declared_places;
 };
 
 // The built-in indicators: one per people service (same code and cohort as the service),

@@ -232,5 +232,25 @@ TEST(BuiltinIndicators, ServiceOnesHaveTheServiceSourceAndCountsNone) {
   EXPECT_FALSE(FindBuiltinIndicator("cashless_street")->source);
 }
 
+TEST(BuiltinIndicators, TheCashlessCountsCountDeclaredPlacesOfTheirKind) {
+  EXPECT_EQ(FindBuiltinIndicator("cashless_street")->declared_places, cashless::Kind::kStreet);
+  EXPECT_EQ(FindBuiltinIndicator("cashless_market")->declared_places, cashless::Kind::kMarket);
+  for (const Indicator& i : BuiltinIndicators()) {
+    // Every other built-in counts support records; only the two counts count declarations.
+    EXPECT_EQ(i.declared_places.has_value(), i.measure == Measure::kCount) << i.code;
+  }
+}
+
+TEST(BuiltinIndicators, ACountOfDeclaredPlacesIsJudgedOnTheNumberDeclared) {
+  // Seed 004: at least 1 street in 2025, 2 streets and 1 market in 2030.
+  const TargetBound one{1.0, std::nullopt, false};
+  const TargetBound two{2.0, std::nullopt, false};
+  EXPECT_EQ(Evaluate(one, 1, std::nullopt, Measure::kCount, 1.0), Status::kMet);
+  EXPECT_EQ(Evaluate(two, 1, std::nullopt, Measure::kCount, 1.0), Status::kBehind);
+  EXPECT_EQ(Evaluate(one, 0, std::nullopt, Measure::kCount, 1.0), Status::kBehind);
+  // A year not yet begun has no pace to miss.
+  EXPECT_EQ(Evaluate(two, 1, std::nullopt, Measure::kCount, 0.0), Status::kOnTrack);
+}
+
 }  // namespace
 }  // namespace cnscd::indicators

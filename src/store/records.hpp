@@ -380,6 +380,28 @@ struct AllowanceLine {
 // --- end allowance rows ---
 
 // --- cashless place rows: cashless helper ---
+// A street or market a commune declared cashless (0010 cashless_place); voided, never deleted.
+struct CashlessPlace {
+  Id id = 0;
+  Id unit_id = 0;         // the commune or village it lies in
+  std::string unit_path;  // that unit's path (read with the row, for scope and the audit)
+  std::string kind;       // street, market
+  std::string name;
+  std::string name_folded;  // text::Fold(name)
+  std::string declared_on;  // YYYY-MM-DD
+  std::optional<std::string> decision_ref;
+  std::optional<Id> created_by;
+  std::string created_at;
+  std::optional<std::string> voided_at;
+};
+
+struct CashlessPlaceQuery {
+  std::string within_path;          // places of units in this subtree
+  std::optional<std::string> kind;  // street, market
+  bool include_voided = false;
+  int limit = 100;
+  int offset = 0;
+};
 // --- end cashless place rows ---
 
 struct AuditEntry {

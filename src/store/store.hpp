@@ -192,6 +192,19 @@ class Transaction {
   // --- end allowances ---
 
   // --- cashless places (cashless_places.cpp): cashless helper ---
+  // Inserts the declaration (created_at stamped by the caller) and returns it with its id.
+  virtual CashlessPlace InsertCashlessPlace(const CashlessPlace& place) = 0;
+  virtual std::optional<CashlessPlace> FindCashlessPlace(Id id) = 0;
+  // The declaration of that unit, kind and folded name that is not voided, if any.
+  virtual std::optional<CashlessPlace> FindLiveCashlessPlace(Id unit_id, const std::string& kind,
+                                                             const std::string& name_folded) = 0;
+  virtual void VoidCashlessPlace(Id id, const std::string& at) = 0;
+  // By declared_on, then folded name.
+  virtual Page<CashlessPlace> ListCashlessPlaces(const CashlessPlaceQuery& query) = 0;
+  // Places per kind (street, market) in the subtree, not voided, declared up to and including
+  // `until` (YYYY-MM-DD): the numerators of cashless_street and cashless_market. One query.
+  virtual std::map<std::string, std::int64_t> CashlessPlaceCounts(const Unit& within,
+                                                                  const std::string& until) = 0;
   // --- end cashless places ---
 
   // The audit trail: append and read, never edit.

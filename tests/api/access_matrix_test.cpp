@@ -724,6 +724,38 @@ const std::vector<Row>& Rows() {
        "200 200 200 403 403 403 403 403"},
       // --- end allowances rows ---
       // --- cashless rows (cashless helper) ---
+      {"declare a cashless street in the commune's village",
+       [](const World& w, auto&) {
+         return Call{"POST", U(w.v1) + "/cashless-places",
+                     json{{"kind", "street"},
+                          {"name", "Đường " + UniqueSuffix()},
+                          {"declared_on", "2025-09-02"}}};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"declare a cashless market in another commune's village",
+       [](const World& w, auto&) {
+         return Call{"POST", U(w.v2) + "/cashless-places",
+                     json{{"kind", "market"},
+                          {"name", "Chợ " + UniqueSuffix()},
+                          {"declared_on", "2025-09-02"}}};
+       },
+       "201 201 201 403 403 403 403 403"},
+      {"list the commune's cashless places",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "/cashless-places", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"void a cashless place in the commune's village",
+       [](const World& w, const HttpClient& admin) {
+         const json made =
+             admin
+                 .Post(U(w.v1) + "/cashless-places", json{{"kind", "street"},
+                                                          {"name", "Đường " + UniqueSuffix()},
+                                                          {"declared_on", "2025-09-02"}})
+                 .Json();
+         return Call{"POST", "/api/v1/cashless-places/" + Id(IdOf(made)) + "/void", json::object()};
+       },
+       "200 200 200 200 200 403 403 403"},
       // --- end cashless rows ---
       {"read another commune's audit",
        [](const World& w, auto&) {

@@ -468,6 +468,14 @@ class SqliteTransaction final : public Transaction {
   // --- end allowances ---
 
   // --- cashless places (cashless_places.cpp) ---
+  CashlessPlace InsertCashlessPlace(const CashlessPlace& place) override;
+  std::optional<CashlessPlace> FindCashlessPlace(Id id) override;
+  std::optional<CashlessPlace> FindLiveCashlessPlace(Id unit_id, const std::string& kind,
+                                                     const std::string& name_folded) override;
+  void VoidCashlessPlace(Id id, const std::string& at) override;
+  Page<CashlessPlace> ListCashlessPlaces(const CashlessPlaceQuery& query) override;
+  std::map<std::string, std::int64_t> CashlessPlaceCounts(const Unit& within,
+                                                          const std::string& until) override;
   // --- end cashless places ---
 
   // audit.cpp
