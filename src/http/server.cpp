@@ -101,7 +101,9 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
                                               "Chỉ hỗ trợ GET cho trang web.",
                                               "Only GET is allowed for web pages.")));
       }
-      return Reply(req, ServeStatic(web_root, *path));
+      return Reply(req,
+                   ServeStatic(web_root, *path,
+                               AcceptsGzip(Header(req, restinio::http_field::accept_encoding))));
     }
     Request request;
     request.method = req->header().method().c_str();

@@ -1,5 +1,7 @@
 #include "http/static_files.hpp"
 
+#include <cstdlib>
+#include <string>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -45,7 +47,27 @@ Response NotFoundResponse(const std::string& path) {
 
 }  // namespace
 
-Response ServeStatic(const std::filesystem::path& root, const std::string& path) {
+bool AcceptsGzip(const std::string& accept_encoding) {
+  std::size_t start = 0;
+  while (start <= accept_encoding.size()) {
+    std::size_t end = accept_encoding.find(',', start);
+    if (end == std::string::npos) end = accept_encoding.size();
+    std::string item = accept_encoding.substr(start, end - start);
+    std::erase(item, ' ');
+    const std::size_t semi = item.find(';');
+    const std::string coding = item.substr(0, semi);
+    if (coding == "gzip" || coding == "*") {
+      // "gzip;q=0" refuses it; any other weight admits it.
+      const std::size_t q = item.find(";q=");
+      return q == std::string::npos || std::strtod(item.c_str() + q + 3, nullptr) > 0;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+Response ServeStatic(const std::filesystem::path& root, const std::string& path,
+                     bool accepts_gzip) {
   std::filesystem::path relative;
   std::size_t start = 0;
   while (start < path.size()) {
@@ -80,10 +102,19 @@ Response ServeStatic(const std::filesystem::path& root, const std::string& path)
   Response r;
   r.content_type = ContentType(file);
   r.file = file.string();
-  if (file.filename() != "index.html") {
-    r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
-  } else {
-    r.headers.emplace_back("Cache-Control", "no-cache");
+  // Only the build's hashed assets never change under their name; the rest (index.html, the
+  // service worker, the manifest) is revalidated.
+  const bool hashed = relative.begin() != relative.end() && *relative.begin() == "assets";
+  r.headers.emplace_back("Cache-Control",
+                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  std::filesystem::path gz = file;
+  gz += ".gz";
+  if (std::filesystem::is_regular_file(gz, ec)) {
+    r.headers.emplace_back("Vary", "Accept-Encoding");
+    if (accepts_gzip) {
+      r.file = gz.string();
+      r.headers.emplace_back("Content-Encoding", "gzip");
+    }
   }
   return r;
 }

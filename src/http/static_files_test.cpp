@@ -43,6 +43,37 @@ TEST_F(StaticFilesTest, RefusesToClimbOutOfTheRoot) {
   }
 }
 
+// The build leaves app.js.gz beside app.js: a client that accepts gzip gets it, labelled so.
+TEST_F(StaticFilesTest, SendsThePrecompressedFileToClientsThatAcceptGzip) {
+  std::ofstream(root_ / "assets" / "app.js.gz") << "gzipped bytes";
+  const Response gz = ServeStatic(root_, "/assets/app.js", true);
+  EXPECT_EQ(gz.file, (root_ / "assets" / "app.js.gz").string());
+  EXPECT_EQ(gz.content_type, "text/javascript; charset=utf-8");
+  auto header = [](const Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(header(gz, "Vary"), "Accept-Encoding");
+  const Response plain = ServeStatic(root_, "/assets/app.js", false);
+  EXPECT_EQ(plain.file, (root_ / "assets" / "app.js").string());
+  EXPECT_EQ(header(plain, "Content-Encoding"), "");
+  EXPECT_EQ(header(plain, "Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(header(ServeStatic(root_, "/", true), "Cache-Control"), "no-cache");
+}
+
+TEST(AcceptEncoding, AdmitsGzipUnlessItIsRefused) {
+  EXPECT_TRUE(AcceptsGzip("gzip, deflate, br"));
+  EXPECT_TRUE(AcceptsGzip("br;q=1.0, gzip;q=0.8"));
+  EXPECT_TRUE(AcceptsGzip("*"));
+  EXPECT_FALSE(AcceptsGzip(""));
+  EXPECT_FALSE(AcceptsGzip("br, deflate"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
+  EXPECT_FALSE(AcceptsGzip("identity"));
+}
+
 TEST(StaticFilesWithoutApp, ServesTheBuiltInPageAtTheRootOnly) {
   const Response home = ServeStatic("/nonexistent-web-root", "/");
   EXPECT_EQ(home.status, 200);
