@@ -5,7 +5,7 @@ MAKEFLAGS += --no-print-directory
 DEMO_DB ?= demo/cnscd-demo.db
 PORT ?= 8080
 
-.PHONY: all deps configure build test demo bench fuzz format format-check lint clean
+.PHONY: all deps configure build web screens test demo bench fuzz format format-check lint clean
 
 all: build
 
@@ -19,14 +19,35 @@ configure: deps $(BUILD_DIR)/CMakeCache.txt
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)
+	@$(MAKE) web
+
+# The web app (vue-tsc, then vite) into web/dist, which `cnscd serve` serves; rebuilt only when a
+# source changed. Its output goes to a log, shown when the build fails.
+WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html \
+  web/vite.config.ts web/tsconfig.json web/package.json web/package-lock.json
+WEB_LOG = $(abspath $(BUILD_DIR))/web-build.log
+web: web/dist/index.html
+	@:
+web/dist/index.html: $(WEB_SOURCES)
+	@mkdir -p $(dir $(WEB_LOG))
+	@cd web && npm run --silent build >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@touch $@
+	@echo "web: built web/dist ($$(du -sk web/dist | cut -f1) KB)"
 
 test: build format-check
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS_IN_TEST)
+	@bash tests/e2e/run.sh $(BUILD_DIR)
 
+# Screenshots of the main screens at phone and desktop width, into docs/screens (the browser
+# tests take them; a plain `make test` keeps them out of the source tree).
+screens: build
+	@CNSCD_SCREENS_DIR=docs/screens bash tests/e2e/run.sh $(BUILD_DIR)
+
+# The demo serves the web app at http://localhost:$(PORT)/ (see docs/web.md for `npm run dev`).
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	@$(BUILD_DIR)/cnscd demo --db $(DEMO_DB) --port $(PORT)
+	@$(BUILD_DIR)/cnscd demo --db $(DEMO_DB) --port $(PORT) --web web/dist
 
 # Every reader under libFuzzer: briefly in `make test`, at length here.
 FUZZ_SECONDS_IN_TEST ?= 10

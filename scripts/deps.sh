@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian package that cnscd's build, demo and tests need.
+# Installs every Debian package that cnscd's build, demo and tests need, then the web app's npm
+# packages (web/node_modules, `npm ci` from the committed lockfile; the browser tests drive
+# Debian's chromium, so nothing downloads a browser).
 # Idempotent and quiet: when everything is present it prints nothing and touches nothing.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
   fonts-liberation2 fontconfig poppler-utils
   clang libclang-rt-14-dev
+  chromium
 )
 
 missing=()
@@ -23,11 +26,25 @@ for p in "${packages[@]}"; do
   [ "$status" = "installed" ] || missing+=("$p")
 done
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "cnscd: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "cnscd: installing ${missing[*]}" >&2
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The web app (Vite 8) needs Node.js 20.19 or newer with npm; Debian 12's own nodejs (18) is too old.
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null \
+    || ! command -v npm >/dev/null; then
+  echo "cnscd: the web app needs Node.js >= 20.19 and npm (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+stamp="$web/node_modules/.package-lock.json"  # npm rewrites it on every install
+if [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
+  echo "cnscd: npm ci in web/" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  touch "$stamp"
+fi

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the browser tests (tests/e2e/*.test.mjs, node:test) against the built server and web app:
+# each test file starts its own `cnscd serve` on a fresh database and its own headless chromium.
+# Prints one summary line; on a failure, the full report and a non-zero exit.
+#   tests/e2e/run.sh [build dir]     (default build; CNSCD_BINARY / CNSCD_WEB_DIST override)
+#   CNSCD_E2E=0 tests/e2e/run.sh     skips them (prints a "skipped" line, exits 0)
+#   CNSCD_E2E_JOBS=N                 test files run at once (default 2); the budget test runs alone
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+if [ "${CNSCD_E2E:-1}" = "0" ]; then
+  echo "e2e: skipped (CNSCD_E2E=0)"
+  exit 0
+fi
+
+build=${1:-$root/build}
+export CNSCD_BINARY=${CNSCD_BINARY:-$build/cnscd}
+export CNSCD_WEB_DIST=${CNSCD_WEB_DIST:-$root/web/dist}
+jobs=${CNSCD_E2E_JOBS:-2}
+logdir=$(mktemp -d "${TMPDIR:-/tmp}/cnscd-e2e-log.XXXXXX")
+trap 'rm -rf "$logdir"' EXIT
+
+cd "$root"
+journeys=()
+for f in tests/e2e/*.test.mjs; do
+  [ "$(basename "$f")" = budget.test.mjs ] || journeys+=("$f")
+done
+
+status=0
+start=$(date +%s)
+run() { # name files...: the spec report to a file, TAP for the summary
+  local name=$1; shift
+  node --test --test-concurrency="$jobs" \
+    --test-reporter=spec --test-reporter-destination="$logdir/$name.spec" \
+    --test-reporter=tap --test-reporter-destination="$logdir/$name.tap" "$@" || status=1
+}
+[ ${#journeys[@]} -eq 0 ] || run journeys "${journeys[@]}"
+# The budget test times a throttled page load: alone, so that other browsers do not skew it.
+[ ! -f tests/e2e/budget.test.mjs ] || run budget tests/e2e/budget.test.mjs
+
+count() { cat "$logdir"/*.tap 2>/dev/null | awk -v k="# $1" '$1" "$2==k {n+=$3} END {print n+0}'; }
+summary="e2e: $(count pass) passed, $(($(count fail) + $(count cancelled))) failed, $(count skipped) skipped"
+if [ $status -ne 0 ]; then
+  cat "$logdir"/journeys.spec "$logdir"/budget.spec 2>/dev/null >&2 || true
+  echo "$summary" >&2
+  exit 1
+fi
+grep -h '^ *# budget: /' "$logdir"/*.tap 2>/dev/null | sed 's/^ *# budget: /e2e budget: /' || true
+echo "e2e: $(ls tests/e2e/*.test.mjs | wc -l) files in $(($(date +%s) - start)) s"
+echo "$summary"

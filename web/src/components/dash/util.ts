@@ -1,0 +1,118 @@
+// Helpers shared by the dashboard screens (indicators, reporting, reports, documents, accounts).
+import { ApiError, api } from '../../api';
+import { session } from '../../session';
+
+// The API's message in the current language (Vietnamese by default).
+export function errorText(e: unknown, locale: string): string {
+  if (e instanceof ApiError) return locale === 'en' ? e.body.message_en || e.body.message : e.body.message || e.body.message_en;
+  return e instanceof Error ? e.message : String(e);
+}
+
+// Months and years in Vietnam time (UTC+7), as the server judges them.
+function vnNow(): Date {
+  return new Date(Date.now() + 7 * 3600 * 1000);
+}
+export function currentYear(): number {
+  return vnNow().getUTCFullYear();
+}
+export function currentMonth(): string {
+  const d = vnNow();
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+export function previousMonth(): string {
+  const d = vnNow();
+  const y = d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
+  const m = d.getUTCMonth() === 0 ? 12 : d.getUTCMonth();
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+export function isMonth(s: unknown): s is string {
+  return typeof s === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+}
+// "2026-10" → "tháng 10/2026" or "October 2026".
+export function monthLabel(period: string, locale: string): string {
+  const [y, m] = period.split('-');
+  if (!m) return period;
+  if (locale === 'en') {
+    return new Date(Date.UTC(+y, +m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+  return `tháng ${+m}/${y}`;
+}
+// "2026-10-31" → "31/10/2026"; a timestamp → its Vietnam date and time.
+export function dateLabel(d: string | null | undefined): string {
+  if (!d) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  const t = new Date(d);
+  if (isNaN(t.getTime())) return d;
+  const v = new Date(t.getTime() + 7 * 3600 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+}
+export function num(n: number | null | undefined, locale: string): string {
+  if (n === null || n === undefined) return '—';
+  return n.toLocaleString(locale === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 });
+}
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  kind: 'province' | 'district' | 'commune' | 'village';
+}
+export interface UnitDetail extends UnitRef {
+  code: string | null;
+  subkind: string | null;
+  parent_id: number | null;
+  path: UnitRef[];
+  children: number;
+}
+export interface TeamItem {
+  id: number;
+  unit_id: number;
+  level: 'village' | 'commune';
+  name: string;
+  status: string;
+}
+
+const unitCache = new Map<number, Promise<UnitDetail>>();
+export function getUnit(id: number): Promise<UnitDetail> {
+  let p = unitCache.get(id);
+  if (!p) {
+    p = api.get<UnitDetail>(`/api/v1/units/${id}`);
+    p.catch(() => unitCache.delete(id));
+    unitCache.set(id, p);
+  }
+  return p;
+}
+
+export const MANAGING_ROLES = ['admin', 'province_officer', 'district_officer', 'commune_chair', 'commune_officer'];
+
+// Does a managing grant of the signed-in account reach one of these units (ids of a path)?
+export function managesAny(unitIds: number[]): boolean {
+  return !!session.account?.grants.some(
+    (g) => g.role === 'admin' || (MANAGING_ROLES.includes(g.role) && g.unit_id !== null && unitIds.includes(g.unit_id)),
+  );
+}
+export function leadsTeam(teamId: number | null | undefined): boolean {
+  return !!teamId && !!session.account?.grants.some((g) => g.role === 'team_leader' && g.team_id === teamId);
+}
+
+// A report's figures (counted live while open, frozen once sent).
+export interface Figures {
+  from?: string;
+  to?: string;
+  support?: {
+    records: number;
+    citizens: number;
+    by_service?: { service: string; name: string; records: number; citizens: number }[];
+  };
+  trainings?: {
+    sessions: number;
+    attendance: number;
+    by_audience?: Record<string, { sessions: number; attendance: number }>;
+  };
+  propaganda?: { events: number; attendance: number };
+  teams?: number;
+  members?: number;
+  collaborators?: number;
+  reports_below?: { kind: string; expected: number; submitted: number; approved: number };
+}
