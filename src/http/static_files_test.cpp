@@ -1,8 +1,10 @@
 #include "http/static_files.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
+#include <string>
 
 namespace cnscd::http {
 namespace {
@@ -12,7 +14,10 @@ namespace fs = std::filesystem;
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / "cnscd-static-test";
+    // One folder per test and process: ctest runs the tests of this fixture in parallel.
+    root_ = fs::temp_directory_path() /
+            ("cnscd-static-test-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_ / "assets");
     std::ofstream(root_ / "index.html") << "<!doctype html><title>cnscd</title>";
