@@ -330,7 +330,7 @@ export async function signIn(page, baseUrl, username, password) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 10_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
 }
 
 /** Saves a full-page screenshot as <SCREENS_DIR>/<name>.png and returns its path. */
