@@ -108,6 +108,7 @@ Caller CallerOf(store::Transaction& tx, const store::Account& account, const std
   Caller c;
   c.account_id = account.id;
   c.username = account.username;
+  c.full_name = account.full_name;
   c.grants = tx.Grants(account.id);
   c.held = ResolveGrants(tx, c.grants);
   c.address = address;

@@ -25,6 +25,7 @@ struct Context {
 struct Caller {
   store::Id account_id = 0;
   std::string username;
+  std::string full_name;  // shown by the web app; may be empty
   std::vector<store::Grant> grants;
   std::vector<HeldGrant> held;
   std::string address;     // the client's IP, or "cli" for the command line

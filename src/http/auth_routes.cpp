@@ -9,7 +9,10 @@ namespace cnscd::http {
 namespace {
 
 Json RenderAccount(const store::Account& a, const std::vector<store::Grant>& grants) {
-  return Json{{"id", a.id}, {"username", a.username}, {"grants", RenderGrants(grants)}};
+  return Json{{"id", a.id},
+              {"username", a.username},
+              {"full_name", a.full_name},
+              {"grants", RenderGrants(grants)}};
 }
 
 // Secure only behind TLS: a commune's laptop on plain http://192.168.… must still sign in.
@@ -54,6 +57,7 @@ Response ChangePassword(Call& call) {
 Response Me(Call& call) {
   return JsonResponse(200, Json{{"id", call.caller.account_id},
                                 {"username", call.caller.username},
+                                {"full_name", call.caller.full_name},
                                 {"grants", RenderGrants(call.caller.grants)}});
 }
 

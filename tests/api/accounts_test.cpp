@@ -42,6 +42,23 @@ std::int64_t AccountIdOf(const HttpClient& c) {
   return c.Get("/api/v1/auth/me").Json()["id"].get<std::int64_t>();
 }
 
+// The web app greets the officer by name: login and /auth/me carry the account's full name.
+TEST(Accounts, TheSignedInAccountCarriesItsFullName) {
+  const HttpClient admin = AdminClient();
+  const std::string username = "ten.day.du." + UniqueSuffix();
+  ASSERT_TRUE(HasStatus(admin.Post("/api/v1/accounts", {{"username", username},
+                                                        {"password", "mat-khau-dai"},
+                                                        {"full_name", "Nguyễn Thị Hoa"}}),
+                        201));
+  HttpClient c(admin.base_url());
+  const HttpResponse login =
+      c.Post("/api/v1/auth/login", {{"username", username}, {"password", "mat-khau-dai"}});
+  ASSERT_TRUE(HasStatus(login, 200));
+  EXPECT_EQ(login.Json()["account"]["full_name"], "Nguyễn Thị Hoa");
+  c.set_token(login.Json()["token"].get<std::string>());
+  EXPECT_EQ(c.Get("/api/v1/auth/me").Json()["full_name"], "Nguyễn Thị Hoa");
+}
+
 TEST(Accounts, ACommuneOfficerSeesHerCommuneOnly) {
   const HttpClient admin = AdminClient();
   const World w = MakeWorld(admin, "Phạm Vi " + UniqueSuffix());
