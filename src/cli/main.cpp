@@ -1,8 +1,10 @@
-// The `cnscd` command: init, serve, import-units, demo.
+// The `cnscd` command: init, serve, import-units, demo, gen.
 #include <termios.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +12,9 @@
 #include <sstream>
 
 #include "app/auth.hpp"
+#include "app/backup.hpp"
 #include "app/demo.hpp"
+#include "app/generate.hpp"
 #include "app/import_units.hpp"
 #include "app/support_records.hpp"
 #include "app/team_list.hpp"
@@ -151,6 +155,71 @@ int ImportMembersFile(app::Context& ctx, std::int64_t unit_id, const std::string
   }
 }
 
+void PrintDatabaseFacts(const store::SqliteFileFacts& f) {
+  std::cout << "  phiên bản lược đồ / schema version " << f.schema_version << "; đơn vị / units "
+            << f.units << ", tổ / teams " << f.teams << ", thành viên / members " << f.members
+            << ", bản ghi hỗ trợ / support records " << f.support_records << "\n";
+}
+
+int RunBackup(const std::string& db, const std::string& to) {
+  app::BackupOptions options;
+  if (isatty(STDERR_FILENO) != 0) {
+    options.progress = [](int left, int total) {
+      std::cerr << "\r  " << (total - left) << "/" << total << " trang / pages" << std::flush;
+    };
+  }
+  const app::BackupResult r = app::BackupDatabase(db, to, options);
+  if (options.progress) std::cerr << "\n";
+  std::cout << "cnscd: đã sao lưu / backed up " << db << " -> " << r.file << " (" << r.bytes
+            << " bytes)\n  sha256 " << r.sha256 << " (" << r.checksum_file << ")\n";
+  PrintDatabaseFacts(r.facts);
+  return 0;
+}
+
+int RunRestore(const std::string& from, const std::string& db, bool verify, bool force) {
+  const app::RestoreResult r = app::RestoreDatabase(from, db, {verify, force});
+  std::cout << "cnscd: đã khôi phục / restored " << from << " -> " << db
+            << (r.replaced ? " (ghi đè / replaced)" : "") << "\n  sha256 " << r.sha256
+            << (r.verified ? " (khớp / verified)" : " (không kiểm / not verified)") << "\n";
+  PrintDatabaseFacts(r.facts);
+  return 0;
+}
+
+int Generate(app::Context& ctx, const app::GenOptions& options) {
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  auto progress = [&](std::string_view stage, std::int64_t done, std::int64_t total) {
+    if (terminal)
+      std::cerr << "\r  " << stage << ": " << done << "/" << total << "    " << std::flush;
+  };
+  const app::GenSummary s = app::Generate(ctx, app::SystemCaller("cli:gen"), options, progress);
+  if (terminal) std::cerr << "\n";
+  const char* units = s.units_source == "synthetic" ? "tự sinh, tên bịa / synthetic, invented names"
+                      : s.units_source == "gso-2025"
+                          ? "danh mục GSO 2025 (hai cấp) / the GSO 2025 two-level list"
+                          : "danh mục GSO trước 1/7/2025 / the GSO lists before 1 July 2025";
+  std::cout << "cnscd gen (seed " << options.seed << ")\n"
+            << "  đơn vị / units: " << units << "\n"
+            << "  thôn, tổ dân phố / villages: tự sinh / synthetic (không có trong danh mục GSO / "
+               "not in the GSO lists)\n"
+            << "  họ tên / names: "
+            << (s.names_source == "files" ? "theo tần suất trong ../shared/data/names / by "
+                                            "frequency from ../shared/data/names"
+                                          : "danh sách có sẵn / built-in list")
+            << "\n"
+            << "  tỉnh / provinces " << s.provinces << ", huyện / districts " << s.districts
+            << ", xã / communes " << s.communes << ", thôn / villages " << s.villages
+            << ", tổ / teams " << s.teams << ", thành viên / members " << s.members
+            << ", bản ghi hỗ trợ / support "
+            << "records " << s.records << "\n";
+  std::array<char, 96> timing{};
+  std::snprintf(timing.data(), timing.size(),
+                "  %lld dòng / rows in %.1f s: %.0f dòng/s / rows/s\n",
+                static_cast<long long>(s.rows), s.seconds,
+                s.seconds > 0 ? static_cast<double>(s.rows) / s.seconds : 0.0);
+  std::cout << timing.data();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,6 +282,42 @@ int main(int argc, char** argv) {
       "recount", "Rebuild the counters of people helped from the support records");
   add_db(recount);
 
+  std::string backup_to, restore_from;
+  bool no_verify = false, force = false;
+  auto* backup = cli.add_subcommand(
+      "backup", "Copy a live database (online, consistent) to a new file with a .sha256 beside it");
+  add_db(backup);
+  backup->add_option("--to", backup_to, "The backup file to create (never overwritten)")
+      ->required();
+  auto* restore = cli.add_subcommand(
+      "restore", "Verify a backup and put it in place as the database (stop cnscd serve first)");
+  add_db(restore);
+  restore->add_option("--from", restore_from, "The backup file (FILE.sha256 beside it)")
+      ->required();
+  restore->add_flag("--no-verify", no_verify, "Restore without the .sha256 checksum");
+  restore->add_flag("--force", force, "Overwrite an existing database");
+
+  app::GenOptions gen_options;
+  gen_options.lists_dir = "../shared/data/vn-admin";
+  std::string names_dir;
+  auto* gen = cli.add_subcommand(
+      "gen", "Fill an empty database with a synthetic nation or province, the same for a seed");
+  add_db(gen);
+  gen->add_option("--seed", gen_options.seed, "Seed: the same seed gives the same database");
+  gen->add_option("--province", gen_options.province, "One province only: its name or GSO code");
+  gen->add_option("--records", gen_options.records, "Support records to write (default 0)")
+      ->check(CLI::NonNegativeNumber);
+  gen->add_option("--lists", gen_options.lists_dir,
+                  "Folder of the official unit lists (default ../shared/data/vn-admin); "
+                  "missing: an invented tree");
+  gen->add_option("--names", names_dir,
+                  "Folder of the name frequency files (default: names beside --lists)");
+  gen->add_flag("--synthetic", gen_options.synthetic, "Invent the tree even if the lists exist");
+  gen->add_flag("--before-reform", gen_options.before_reform,
+                "The GSO lists before 1 July 2025: 63 provinces, districts, 10,035 communes");
+  gen->add_option("--batch", gen_options.batch, "Support records per transaction")
+      ->check(CLI::PositiveNumber);
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -220,6 +325,9 @@ int main(int argc, char** argv) {
       std::cerr << "Cần --db hoặc CNSCD_DB. / --db or CNSCD_DB is required.\n";
       return 2;
     }
+    // Backup and restore work on files: they must not open (and so migrate or create) the store.
+    if (*backup) return RunBackup(db, backup_to);
+    if (*restore) return RunRestore(restore_from, db, !no_verify, force);
     app::InitCrypto();
     // Ask before touching the database, so a refused password leaves no file behind.
     const std::string admin_password = *init && !admin.empty() ? ReadPassword() : std::string();
@@ -244,6 +352,22 @@ int main(int argc, char** argv) {
         std::cout << "cnscd: " << db << " sẵn sàng / ready\n";
       }
       return 0;
+    }
+    if (*gen) {
+      std::filesystem::path lists(gen_options.lists_dir);
+      if (!lists.has_filename()) lists = lists.parent_path();  // "dir/" names the same folder
+      gen_options.names_dir =
+          !names_dir.empty() ? names_dir : (lists.parent_path() / "names").string();
+      try {
+        return Generate(ctx, gen_options);
+      } catch (const Error&) {
+        // A refused run leaves no empty database file behind.
+        if (fresh) {
+          store.reset();
+          RemoveDatabase(db);
+        }
+        throw;
+      }
     }
     if (*import_units) return ImportFiles(ctx, files);
     if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);

@@ -2,6 +2,7 @@
 // Persistence behind one interface. A use case opens one transaction, reads and writes through
 // it, and commits; a transaction dropped without Commit() rolls back, so a refusal writes nothing.
 // SQLite fills it today; a PostgreSQL implementation fills the same interface later.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -222,5 +223,26 @@ class Store {
 
 // Opens (creating if needed) the SQLite database at `path` and applies pending migrations.
 std::unique_ptr<Store> OpenSqlite(const std::string& path, int connections = 4);
+
+// Backup and restore of a SQLite database file (sqlite/backup.cpp; `cnscd backup`/`restore`).
+// Copies the live database `from` into the new file `to` with SQLite's online backup API,
+// `pages_per_step` pages per step, so that writers on `from` (a running `cnscd serve`) keep going
+// between steps; `to` ends as one self-contained file (journal mode DELETE). `progress` gets
+// (pages left, pages in all) after each step.
+void BackupSqlite(const std::string& from, const std::string& to, int pages_per_step = 1024,
+                  const std::function<void(int, int)>& progress = {});
+// What a database file holds, read without changing a byte of it (no migration, no journal).
+struct SqliteFileFacts {
+  bool readable = false;    // a SQLite database whose integrity check passes
+  std::string problem;      // SQLite's own words when not readable
+  bool has_schema = false;  // it has cnscd's schema_migration table
+  std::int64_t schema_version = 0;
+  std::int64_t units = 0, teams = 0, members = 0, support_records = 0;
+};
+SqliteFileFacts InspectSqlite(const std::string& path);
+// True when another connection (a running `cnscd serve`) holds the database open.
+bool SqliteInUse(const std::string& path);
+// The newest migration this binary knows.
+std::int64_t SqliteSchemaVersion();
 
 }  // namespace cnscd::store

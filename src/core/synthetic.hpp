@@ -1,0 +1,58 @@
+#pragma once
+// Rules of the synthetic country that `cnscd gen` builds: how many villages a commune has, what
+// its villages are called, how many people live there, how a name is put together. Pure: the
+// random draws are made by the caller and passed in, so the same draws give the same country.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cnscd::synthetic {
+
+// The three regions, which name their villages differently (thôn in the North and Centre, bản
+// in the north-western highlands, ấp in the South).
+enum class Region { kNorth, kNorthWestHighlands, kCentre, kSouth };
+
+// The region of a province from its GSO code (pre-2025 and 2025 codes alike).
+Region RegionOfProvinceCode(std::string_view code);
+
+// Villages per commune, inclusive bounds: about 20–30 in the two-level shape of 2025 (3,321
+// communes, some 74,000 villages); about 5–9 in the three-level shape before the merger
+// (10,035 communes holding about the same villages).
+struct Range {
+  int min = 0;
+  int max = 0;
+};
+Range VillagesPerCommune(bool two_level);
+
+// The village word for a commune: "tổ dân phố" in wards and towns (khu phố in the South), else
+// the region's rural word. `commune_subkind` is the lowercase type word ("xã", "phường", ...).
+std::string VillageSubkind(Region region, std::string_view commune_subkind);
+
+// "Thôn 3", "Ấp 3", "Bản 3", "Tổ dân phố 3": the subkind with its first letter capitalised,
+// then the number.
+std::string VillageName(std::string_view subkind, int number);
+
+// The occupation a team leader usually has: the head of the village (trưởng thôn, trưởng ấp,
+// tổ trưởng tổ dân phố).
+std::string HeadOfVillage(std::string_view subkind);
+
+// The cohorts of a commune (the denominators of the targets) from its households: about 3.6
+// people per household, of whom 77 % are 14 or older; one household in twelve runs a business.
+// Every cohort in Cohorts() is present, and the age cohorts shrink with age.
+std::map<std::string, std::int64_t> CohortsFromHouseholds(std::int64_t households);
+
+// "Nguyễn Thị Hoa": the non-empty parts joined by single spaces.
+std::string FullName(std::string_view surname, std::string_view middle, std::string_view given);
+
+// Weighted choice: the index i such that cumulative[i-1] <= draw < cumulative[i], where
+// `cumulative` holds running totals of the weights and draw is in [0, cumulative.back()).
+// Draws outside are clamped to the first or last item. Requires a non-empty list.
+std::size_t PickCumulative(const std::vector<std::uint64_t>& cumulative, std::uint64_t draw);
+
+// `total` items shared between `parts` as evenly as possible, the first ones taking the
+// remainder: Share(10, 3) = {4, 3, 3}.
+std::vector<int> Share(int total, int parts);
+
+}  // namespace cnscd::synthetic
