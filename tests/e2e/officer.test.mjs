@@ -53,7 +53,8 @@ describe('a commune officer establishes a team; a join request is filed, introdu
     const missing = page.getByTestId('issue-no-team');
     await missing.first().waitFor();
     assert.equal(await missing.count(), 2);
-    await page.getByTestId('signed-in-user').filter({ hasText: OFFICER.username }).waitFor({ state: 'attached' });
+    // The header greets the officer by the account's full name.
+    await page.getByTestId('signed-in-user').filter({ hasText: 'Lê Thị Hoa' }).waitFor({ state: 'attached' });
 
     // The unit tree's search ignores diacritics: "my phuoc" finds "Ấp Mỹ Phước".
     await page.getByTestId('menu-button').click();

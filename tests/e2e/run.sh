@@ -42,7 +42,7 @@ run() { # name files...: the spec report to a file, TAP for the summary
 count() { cat "$logdir"/*.tap 2>/dev/null | awk -v k="# $1" '$1" "$2==k {n+=$3} END {print n+0}'; }
 summary="e2e: $(count pass) passed, $(($(count fail) + $(count cancelled))) failed, $(count skipped) skipped"
 if [ $status -ne 0 ]; then
-  cat "$logdir"/journeys.spec "$logdir"/budget.spec 2>/dev/null >&2 || true
+  cat "$logdir"/journeys.spec "$logdir"/budget.spec >&2 2>/dev/null || true
   echo "$summary" >&2
   exit 1
 fi
