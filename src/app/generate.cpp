@@ -1,7 +1,5 @@
 #include "app/generate.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -15,6 +13,7 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/citizen_key.hpp"
 #include "app/import_units.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
@@ -561,24 +560,6 @@ class Generator {
     }
   }
 
-  // The deployment's citizen key (the same secret SubmitSupportRecords uses, made if missing).
-  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> CitizenKey(store::Transaction& tx) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-    std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> fresh{};
-    randombytes_buf(fresh.data(), fresh.size());
-    std::array<char, (crypto_auth_hmacsha256_KEYBYTES * 2) + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), fresh.data(), fresh.size());
-    const std::string stored = tx.SecretKey("citizen_hmac", hex.data());
-    std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key{};
-    std::size_t len = 0;
-    if (sodium_hex2bin(key.data(), key.size(), stored.data(), stored.size(), nullptr, &len,
-                       nullptr) != 0 ||
-        len != key.size()) {
-      throw std::runtime_error("stored citizen_hmac secret is not 32 bytes of hex");
-    }
-    return key;
-  }
-
   // Support records spread over teams, members, services and days from 1 January of last year
   // to today; one citizen in ten is helped a second time, later (counted once). Keys are made
   // as SubmitSupportRecords makes them ("phone:" + number, "household:" + folded name).
@@ -595,15 +576,7 @@ class Generator {
     std::vector<std::uint32_t> citizens(teams_.size(), 0);  // citizens met per village so far
 
     std::unique_ptr<store::Transaction> tx = ctx_.store.Begin(store::Access::kWrite);
-    const auto key = CitizenKey(*tx);
-    auto hmac = [&key](const std::string& message) {
-      std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-      crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(message.data()),
-                             message.size(), key.data());
-      std::array<char, (crypto_auth_hmacsha256_BYTES * 2) + 1> hex{};
-      sodium_bin2hex(hex.data(), hex.size(), mac.data(), mac.size());
-      return std::string(hex.data());
-    };
+    const CitizenHasher hmac(*tx);  // the keys support records make
     std::int64_t in_tx = 0;
     auto write = [&](store::SupportRecord& r) {
       r.id = RecordId(options_.seed, static_cast<std::uint64_t>(summary_.records));

@@ -2,8 +2,6 @@
 // all in one write transaction, so one bad record never costs the good ones of its batch.
 #include "app/support_records.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <cctype>
 #include <map>
@@ -12,22 +10,15 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/catalogue.hpp"
+#include "app/citizen_key.hpp"
 #include "app/teams.hpp"
 #include "core/dates.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
+#include "core/uuid.hpp"
 
 namespace cnscd::app {
 namespace {
-
-bool IsUuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : std::isxdigit(static_cast<unsigned char>(s[i])) == 0) return false;
-  }
-  return true;
-}
 
 bool AllDigits(const std::string& s) {
   for (const char c : s) {
@@ -51,34 +42,6 @@ std::string FoldedName(const std::string& name, const std::string& field, const 
   std::string folded = text::Fold(text::Clean(name));
   if (folded.empty()) throw Required(field, what);
   return folded;
-}
-
-// The deployment's HMAC key, created on first use: 32 random bytes, stored hex.
-std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> CitizenKey(store::Transaction& tx) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> fresh{};
-  randombytes_buf(fresh.data(), fresh.size());
-  std::array<char, (crypto_auth_hmacsha256_KEYBYTES * 2) + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), fresh.data(), fresh.size());
-  const std::string stored = tx.SecretKey("citizen_hmac", hex.data());
-  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key{};
-  std::size_t len = 0;
-  if (sodium_hex2bin(key.data(), key.size(), stored.data(), stored.size(), nullptr, &len,
-                     nullptr) != 0 ||
-      len != key.size()) {
-    throw std::runtime_error("stored citizen_hmac secret is not 32 bytes of hex");
-  }
-  return key;
-}
-
-std::string Hmac(const std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES>& key,
-                 const std::string& message) {
-  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-  crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(message.data()),
-                         message.size(), key.data());
-  std::array<char, (crypto_auth_hmacsha256_BYTES * 2) + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), mac.data(), mac.size());
-  return hex.data();
 }
 
 // What the batch has read about one team: loaded once, however many records name it.
@@ -251,8 +214,8 @@ class Validator {
       message = "household:" +
                 FoldedName(*in.household, p + "citizen.household", "hộ gia đình (household)");
     }
-    if (!key_) key_ = CitizenKey(tx_);
-    return Hmac(*key_, message);
+    if (!hash_) hash_.emplace(tx_);
+    return (*hash_)(message);
   }
 
   store::Transaction& tx_;
@@ -261,7 +224,7 @@ class Validator {
   std::map<store::Id, TeamFacts> teams_;
   std::map<store::Id, std::optional<store::Unit>> villages_;
   std::map<store::Id, std::vector<Service>> province_services_;
-  std::optional<std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES>> key_;
+  std::optional<CitizenHasher> hash_;  // made on the first record that needs it
 };
 
 Json RecordJson(const store::SupportRecord& r) {

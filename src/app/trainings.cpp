@@ -2,25 +2,16 @@
 // recognised first and changes nothing; the field rules are core's (core/training.hpp).
 #include "app/trainings.hpp"
 
-#include <cctype>
 #include <stdexcept>
 #include <utility>
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/teams.hpp"
+#include "core/uuid.hpp"
 
 namespace cnscd::app {
 namespace {
-
-bool IsUuid(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : std::isxdigit(static_cast<unsigned char>(s[i])) == 0) return false;
-  }
-  return true;
-}
 
 void RequireUuid(const std::string& id) {
   if (!IsUuid(id)) {
