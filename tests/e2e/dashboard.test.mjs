@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { e2eSkip, startServer, adminApi, launchBrowser, newPage, signIn, screenshot, PHONE, DESKTOP } from './harness.mjs';
+import { e2eSkip, startServer, adminApi, launchBrowser, expectCount, newPage, signIn, screenshot, PHONE, DESKTOP } from './harness.mjs';
 
 const OFFICER = ['canbo.xa', 'mat-khau-e2e'];
 const LEADER = ['totruong.thon', 'mat-khau-e2e'];
@@ -69,7 +69,7 @@ describe('dashboard: indicators, the reporting cycle, documents', { skip: e2eSki
       await page.getByTestId('indicator-chart').waitFor();
       // The children, ranked: both villages, each a link to its own indicators.
       await page.getByTestId('child-row').nth(1).waitFor();
-      assert.equal(await page.getByTestId('child-row').count(), 2);
+      await expectCount(page.getByTestId('child-row'), 2);
       await page.waitForTimeout(300); // the chart draws on the next frame
       await screenshot(page, `indicators-${name}`);
       assert.deepEqual(page.errors, []);

@@ -6,7 +6,7 @@
 // Run alone: node --test tests/e2e/field.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, startServer, adminApi, launchBrowser, newPage, signIn, screenshot, PHONE } from './harness.mjs';
+import { e2eSkip, startServer, adminApi, launchBrowser, expectCount, newPage, signIn, screenshot, PHONE } from './harness.mjs';
 
 // Today's year in Vietnam (UTC+7), the year the indicator counts.
 const year = () => new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
@@ -104,7 +104,7 @@ describe('field: log support offline, then online', { skip: e2eSkip, timeout: 18
     await page.getByTestId('field-age').fill('12'); // VNeID is for 14 and over
     await page.getByTestId('field-save').click();
     await page.getByTestId('field-form-error').waitFor();
-    assert.equal(await page.locator('[aria-invalid="true"]').count(), 2);
+    await expectCount(page.locator('[aria-invalid="true"]'), 2);
     assert.equal(await count(page, 'field-waiting'), 0);
     await page.getByTestId('field-age').fill('');
 
@@ -116,7 +116,7 @@ describe('field: log support offline, then online', { skip: e2eSkip, timeout: 18
     await logOne(page, { phone: nextPhone(), sex: 'other' });
     await waitForCount(page, 'field-waiting', 3);
     assert.match(await page.getByTestId('field-waiting').textContent(), /3 bản ghi chờ gửi/);
-    assert.equal(await page.getByTestId('field-entry').count(), 3);
+    await expectCount(page.getByTestId('field-entry'), 3);
     assert.equal(await stored(), 0, 'nothing reached the server');
 
     // With no network, the app still opens (service worker) and the queue is still there.
@@ -133,7 +133,7 @@ describe('field: log support offline, then online', { skip: e2eSkip, timeout: 18
     await page.context().setOffline(false);
     await waitForCount(page, 'field-waiting', 0);
     await waitForCount(page, 'field-sent-today', 4);
-    assert.equal(await page.getByTestId('field-entry').count(), 0);
+    await expectCount(page.getByTestId('field-entry'), 0);
     assert.equal(await stored(), 4);
     assert.equal(await vneid(), before + 4, 'the commune indicator counts the four people');
     assert.deepEqual(page.errors, []);

@@ -39,7 +39,7 @@
 // `page.errors` collects uncaught page errors (an array of strings): assert it stays empty.
 // The login form's elements: data-testid "login-username", "login-password", "login-submit".
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, mkdirSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -293,12 +293,18 @@ export async function launchBrowser() {
   const require = createRequire(path.join(ROOT, 'web/package.json'));
   const { chromium } = require('playwright-core');
   const headed = process.env.CNSCD_E2E_HEADED === '1';
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: !headed,
     args: headed ? CHROMIUM_FLAGS.filter((f) => f !== '--headless') : CHROMIUM_FLAGS,
     timeout: 30_000,
   });
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await describeOpenPages(browser).catch(() => {});
+    return close();
+  };
+  return browser;
 }
 
 /**
@@ -314,11 +320,71 @@ export async function newPage(browser, { width, height, mobile = false, ...optio
     deviceScaleFactor: 1,
     ...options,
   });
-  context.setDefaultTimeout(10_000);
+  // 30 s: a CI machine running two journeys beside each other is slower than a desk.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
+  // What a failure report needs: the API answers that went wrong and the console's errors.
+  page.trail = [];
+  const remember = (line) => {
+    page.trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (page.trail.length > 40) page.trail.shift();
+  };
+  page.on('response', (r) => {
+    if (r.status() >= 400) remember(`${r.request().method()} ${r.url()} → ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => remember(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') remember(`console.${m.type()}: ${m.text()}`);
+  });
   return page;
+}
+
+/**
+ * Writes what every page still open in `browser` shows (its address, its text, its trail of
+ * failed requests and console errors) to $CNSCD_E2E_DIAG, else to stderr. A journey closes its
+ * pages when it passes, so the pages left open at the end are those of a failed step; run.sh
+ * prints the file with the failure report. launchBrowser() calls it before closing.
+ */
+export async function describeOpenPages(browser, label = '') {
+  const out = [];
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) {
+      let text = '';
+      try {
+        text = (await page.locator('body').innerText({ timeout: 2000 })).replace(/\n{2,}/g, '\n').slice(0, 3000);
+      } catch (e) {
+        text = `(no text: ${e.message.split('\n')[0]})`;
+      }
+      out.push(
+        `--- page left open${label ? ` (${label})` : ''}: ${page.url()}`,
+        `errors: ${JSON.stringify(page.errors ?? [])}`,
+        'trail:',
+        ...(page.trail ?? []).map((l) => `  ${l}`),
+        'text:',
+        text,
+      );
+    }
+  }
+  if (!out.length) return;
+  const report = `${out.join('\n')}\n`;
+  if (process.env.CNSCD_E2E_DIAG) appendFileSync(process.env.CNSCD_E2E_DIAG, report);
+  else process.stderr.write(report);
+}
+
+/**
+ * Waits until `locator` matches exactly `n` elements (a list that fills in as its answers come
+ * back is checked when it has settled, not at the first element), else fails with the count seen.
+ */
+export async function expectCount(locator, n, { timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let seen = await locator.count();
+  while (seen !== n && Date.now() < deadline) {
+    await sleep(100);
+    seen = await locator.count();
+  }
+  if (seen !== n) throw new Error(`expected ${n} element(s) matching ${locator}, found ${seen} after ${timeout} ms`);
 }
 
 /**

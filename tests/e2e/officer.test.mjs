@@ -6,7 +6,7 @@
 // Run alone: node --test tests/e2e/officer.test.mjs
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, startServer, adminApi, launchBrowser, newPage, signIn, screenshot, PHONE, DESKTOP } from './harness.mjs';
+import { e2eSkip, startServer, adminApi, launchBrowser, expectCount, newPage, signIn, screenshot, PHONE, DESKTOP } from './harness.mjs';
 
 const OFFICER = { username: 'vhxh.nhonthu', password: 'mat-khau-can-bo' };
 const CHAIR = { username: 'chutich.nhonthu', password: 'mat-khau-chu-tich' };
@@ -52,7 +52,7 @@ describe('a commune officer establishes a team; a join request is filed, introdu
     // Home: both villages lack a team; each is a link to its page.
     const missing = page.getByTestId('issue-no-team');
     await missing.first().waitFor();
-    assert.equal(await missing.count(), 2);
+    await expectCount(missing, 2);
     // The header greets the officer by the account's full name.
     await page.getByTestId('signed-in-user').filter({ hasText: 'Lê Thị Hoa' }).waitFor({ state: 'attached' });
 
@@ -87,11 +87,11 @@ describe('a commune officer establishes a team; a join request is filed, introdu
       await page.getByTestId('member-role').selectOption(p.role);
       await page.getByTestId('member-submit').click();
       await page.getByTestId('team-notice').filter({ hasText: p.name }).waitFor();
-      assert.equal(await page.getByTestId('team-member').count(), i + 1);
+      await expectCount(page.getByTestId('team-member'), i + 1);
     }
     // Three members with a leader and a deputy: the violations are gone.
     await page.getByTestId('team-ok').waitFor();
-    assert.equal(await page.getByTestId('team-violations').count(), 0);
+    await expectCount(page.getByTestId('team-violations'), 0);
     // The phone is shown as the API stored it (ten digits).
     await page.getByText('0912000222').first().waitFor();
 
@@ -150,7 +150,7 @@ describe('a commune officer establishes a team; a join request is filed, introdu
     // The team now has four members; the approval is in its history.
     await cp.goto(`${server.baseUrl}/teams/${teamId}`);
     await cp.getByTestId('team-member').filter({ hasText: 'Huỳnh Thị Bích' }).waitFor();
-    assert.equal(await cp.getByTestId('team-member').count(), 4);
+    await expectCount(cp.getByTestId('team-member'), 4);
     await cp.getByTestId('team-history').filter({ hasText: 'Huỳnh Thị Bích' }).waitFor();
     await cp.getByTestId('team-ok').waitFor();
     await screenshot(cp, 'team-desktop');

@@ -20,6 +20,8 @@ export CNSCD_WEB_DIST=${CNSCD_WEB_DIST:-$root/web/dist}
 jobs=${CNSCD_E2E_JOBS:-2}
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/cnscd-e2e-log.XXXXXX")
 trap 'rm -rf "$logdir"' EXIT
+# The pages a failed step left open describe themselves here (harness.mjs, describeOpenPages).
+export CNSCD_E2E_DIAG="$logdir/pages.txt"
 
 cd "$root"
 journeys=()
@@ -43,6 +45,10 @@ count() { cat "$logdir"/*.tap 2>/dev/null | awk -v k="# $1" '$1" "$2==k {n+=$3} 
 summary="e2e: $(count pass) passed, $(($(count fail) + $(count cancelled))) failed, $(count skipped) skipped"
 if [ $status -ne 0 ]; then
   cat "$logdir"/journeys.spec "$logdir"/budget.spec >&2 2>/dev/null || true
+  if [ -s "$CNSCD_E2E_DIAG" ]; then
+    echo "e2e: what the pages of the failed steps showed:" >&2
+    cat "$CNSCD_E2E_DIAG" >&2
+  fi
   echo "$summary" >&2
   exit 1
 fi
