@@ -5,151 +5,17 @@
 #include <stdexcept>
 
 #include "store/migrations/migrations.hpp"
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
+#include "store/sqlite/connection.hpp"
 
 namespace cnscd::store {
 namespace sqlite {
-
-int SqlFilter::Bind(Statement& s, int first) const {
-  for (const auto& a : args) {
-    if (std::holds_alternative<std::int64_t>(a)) {
-      s.Bind(first++, std::get<std::int64_t>(a));
-    } else {
-      s.Bind(first++, std::get<std::string>(a));
-    }
-  }
-  return first;
-}
-
-SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
-                      std::string_view team_column) {
-  SqlFilter f;
-  if (scope.everything) {
-    f.sql = "1";
-    return f;
-  }
-  std::vector<std::string> parts;
-  for (const std::string& p : scope.unit_paths) {
-    const auto [lo, hi] = PathRange(p);
-    parts.push_back("(" + std::string(path_column) + " >= ? AND " + std::string(path_column) +
-                    " < ?)");
-    f.args.emplace_back(lo);
-    f.args.emplace_back(hi);
-  }
-  for (const std::string& p : scope.single_unit_paths) {
-    parts.push_back(std::string(path_column) + " = ?");
-    f.args.emplace_back(p);
-  }
-  if (!team_column.empty()) {
-    for (const Id id : scope.team_ids) {
-      parts.push_back(std::string(team_column) + " = ?");
-      f.args.emplace_back(id);
-    }
-  }
-  if (parts.empty()) {
-    f.sql = "0";
-    return f;
-  }
-  f.sql = "(";
-  for (std::size_t i = 0; i < parts.size(); ++i) f.sql += (i ? " OR " : "") + parts[i];
-  f.sql += ")";
-  return f;
-}
-
-// Hands out connections; writers also queue on one mutex so that SQLite's single writer never
-// meets a busy error from a sibling connection of the same process.
-Page<Unit> SqliteTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
-  const SqlFilter in_scope = ScopeFilter(scope, "path", "");
-  // Each optional filter is "? IS NULL OR …" so that one prepared plan serves them all.
-  const std::string where =
-      " FROM unit WHERE valid_to IS NULL AND (? IS NULL OR parent_id = ?) "
-      "AND (? IS NULL OR kind = ?) AND (? IS NULL OR instr(name_folded, ?) > 0) "
-      "AND (? IS NULL OR coalesce(valid_from, '') = ?) AND " +
-      in_scope.sql;
-  auto bind = [&](Statement& s) {
-    int i = 1;
-    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.parent_id);
-    for (int twice = 0; twice < 2; ++twice) {
-      if (q.kind) {
-        s.Bind(i++, ToString(*q.kind));
-      } else {
-        s.BindNull(i++);
-      }
-    }
-    for (int twice = 0; twice < 2; ++twice) {
-      if (q.folded_text.empty()) {
-        s.BindNull(i++);
-      } else {
-        s.Bind(i++, q.folded_text);
-      }
-    }
-    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.valid_from);
-    return in_scope.Bind(s, i);
-  };
-  Page<Unit> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    bind(c);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns + where +
-                            " ORDER BY sort_key, id LIMIT ? OFFSET ?");
-  const int next = bind(s);
-  s.Bind(next, q.limit).Bind(next + 1, q.offset);
-  while (s.Step()) page.items.push_back(ReadUnit(s));
-  return page;
-}
-
-Page<Team> SqliteTransaction::ListTeams(const Unit& within, const Scope& scope, int limit,
-                                        int offset) {
-  const auto [lo, hi] = PathRange(within.path);
-  const SqlFilter in_scope = ScopeFilter(scope, "u.path", "t.id");
-  const std::string where =
-      " FROM team t JOIN unit u ON u.id = t.unit_id WHERE u.path >= ? AND u.path < ? AND " +
-      in_scope.sql;
-  Page<Team> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    c.Bind(1, lo).Bind(2, hi);
-    in_scope.Bind(c, 3);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kTeamColumns + where +
-                            " ORDER BY t.sort_key, t.id LIMIT ? OFFSET ?");
-  s.Bind(1, lo).Bind(2, hi);
-  const int next = in_scope.Bind(s, 3);
-  s.Bind(next, limit).Bind(next + 1, offset);
-  while (s.Step()) page.items.push_back(ReadTeam(s));
-  return page;
-}
-
-void SqliteTransaction::SetTeamEstablishedBy(Id team_id, Id decision_id) {
-  Statement s = db_.Prepare("UPDATE team SET established_by = ? WHERE id = ?");
-  s.Bind(1, decision_id).Bind(2, team_id);
-  s.Run();
-}
-
-std::optional<Person> SqliteTransaction::FindPerson(Id id) {
-  Statement s = db_.Prepare(
-      "SELECT id, full_name, phone, zalo, occupation, gender, birth_year FROM person WHERE id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  return ReadPerson(s, 0);
-}
-
-void SqliteTransaction::UpdatePersonContacts(const Person& p) {
-  Statement s = db_.Prepare("UPDATE person SET phone = ?, zalo = ?, occupation = ? WHERE id = ?");
-  s.Bind(1, p.phone).Bind(2, p.zalo).Bind(3, p.occupation).Bind(4, p.id);
-  s.Run();
-}
 
 class Pool final : public Store {
  public:
   Pool(const std::string& path, int size) {
     for (int i = 0; i < size; ++i) {
-      connections_.push_back(std::make_unique<Connection>(path));
+      connections_.push_back(std::make_unique<SqliteConnection>(path));
       free_.push_back(connections_.back().get());
     }
     Migrate(*connections_.front());
@@ -158,19 +24,16 @@ class Pool final : public Store {
   std::unique_ptr<Transaction> Begin(Access access) override {
     std::unique_lock lock(mutex_);
     available_.wait(lock, [&] { return !free_.empty(); });
-    Connection* c = free_.back();
+    SqliteConnection* c = free_.back();
     free_.pop_back();
     lock.unlock();
     if (access == Access::kWrite) writer_.lock();
-    try {
-      return std::make_unique<SqliteTransaction>(*this, *c, access);
-    } catch (...) {
-      Release(*c, access);
-      throw;
-    }
+    // When BEGIN throws, SqlTransaction releases the connection before passing the error on.
+    return std::make_unique<sql::SqlTransaction>(*c, access,
+                                                 [this, c, access] { Release(*c, access); });
   }
 
-  void Release(Connection& c, Access access) {
+  void Release(SqliteConnection& c, Access access) {
     if (access == Access::kWrite) writer_.unlock();
     {
       std::lock_guard lock(mutex_);
@@ -180,7 +43,7 @@ class Pool final : public Store {
   }
 
  private:
-  static void Migrate(Connection& db) {
+  static void Migrate(SqliteConnection& db) {
     db.Exec(
         "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
         "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
@@ -188,16 +51,16 @@ class Pool final : public Store {
     try {
       std::int64_t current = 0;
       {
-        Statement s = db.Prepare("SELECT coalesce(max(version), 0) FROM schema_migration");
+        sql::Statement s = db.Prepare("SELECT coalesce(max(version), 0) FROM schema_migration");
         s.Step();
         current = s.Int(0);
       }
       for (const Migration& m : Migrations()) {
         if (m.version <= current) continue;
         db.Exec(std::string(m.sql));
-        Statement s =
+        sql::Statement s =
             db.Prepare("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
-        s.Bind(1, m.version).Bind(2, m.name).Bind(3, NowUtc());
+        s.Bind(1, m.version).Bind(2, m.name).Bind(3, sql::NowUtc());
         s.Run();
       }
       db.Exec("COMMIT");
@@ -207,27 +70,12 @@ class Pool final : public Store {
     }
   }
 
-  std::vector<std::unique_ptr<Connection>> connections_;
-  std::vector<Connection*> free_;
+  std::vector<std::unique_ptr<SqliteConnection>> connections_;
+  std::vector<SqliteConnection*> free_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::mutex writer_;
 };
-
-SqliteTransaction::SqliteTransaction(Pool& pool, Connection& db, Access access)
-    : pool_(pool), db_(db), access_(access) {
-  db_.Exec(access == Access::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
-}
-
-SqliteTransaction::~SqliteTransaction() {
-  if (open_) {
-    try {
-      db_.Exec("ROLLBACK");
-    } catch (...) {  // the connection is unusable anyway; nothing more to undo
-    }
-  }
-  pool_.Release(db_, access_);
-}
 
 }  // namespace sqlite
 

@@ -1,9 +1,9 @@
 // A province's own services and indicators (migration 0006). Creation order is rowid order.
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
-void SqliteTransaction::InsertProvinceService(const ProvinceServiceRow& row) {
+void SqlTransaction::InsertProvinceService(const ProvinceServiceRow& row) {
   Statement s = db_.Prepare(
       "INSERT INTO province_service (province_id, code, name_vi, name_en, subject, cohort, "
       "min_age, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -13,7 +13,7 @@ void SqliteTransaction::InsertProvinceService(const ProvinceServiceRow& row) {
   s.Run();
 }
 
-std::vector<ProvinceServiceRow> SqliteTransaction::ProvinceServices(Id province_id) {
+std::vector<ProvinceServiceRow> SqlTransaction::ProvinceServices(Id province_id) {
   Statement s = db_.Prepare(
       "SELECT code, name_vi, name_en, subject, cohort, min_age, created_at FROM province_service "
       "WHERE province_id = ? ORDER BY rowid");
@@ -34,7 +34,7 @@ std::vector<ProvinceServiceRow> SqliteTransaction::ProvinceServices(Id province_
   return out;
 }
 
-void SqliteTransaction::InsertProvinceIndicator(const ProvinceIndicatorRow& row) {
+void SqlTransaction::InsertProvinceIndicator(const ProvinceIndicatorRow& row) {
   Statement s = db_.Prepare(
       "INSERT INTO province_indicator (province_id, code, name_vi, name_en, source, service, "
       "topic, count_of, cohort, measure, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -44,7 +44,7 @@ void SqliteTransaction::InsertProvinceIndicator(const ProvinceIndicatorRow& row)
   s.Run();
 }
 
-std::vector<ProvinceIndicatorRow> SqliteTransaction::ProvinceIndicators(Id province_id) {
+std::vector<ProvinceIndicatorRow> SqlTransaction::ProvinceIndicators(Id province_id) {
   Statement s = db_.Prepare(
       "SELECT code, name_vi, name_en, source, service, topic, count_of, cohort, measure, "
       "created_at FROM province_indicator WHERE province_id = ? ORDER BY rowid");
@@ -68,4 +68,4 @@ std::vector<ProvinceIndicatorRow> SqliteTransaction::ProvinceIndicators(Id provi
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

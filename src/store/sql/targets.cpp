@@ -1,9 +1,9 @@
 // Targets per unit, year and indicator (migration 0005).
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
-void SqliteTransaction::PutTarget(const TargetRow& t) {
+void SqlTransaction::PutTarget(const TargetRow& t) {
   Statement s = db_.Prepare(
       "INSERT INTO target (unit_id, year, indicator, min, max, strict) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (unit_id, year, indicator) DO UPDATE SET min = excluded.min, "
@@ -13,13 +13,13 @@ void SqliteTransaction::PutTarget(const TargetRow& t) {
   s.Run();
 }
 
-void SqliteTransaction::DeleteTarget(Id unit_id, int year, const std::string& indicator) {
+void SqlTransaction::DeleteTarget(Id unit_id, int year, const std::string& indicator) {
   Statement s = db_.Prepare("DELETE FROM target WHERE unit_id = ? AND year = ? AND indicator = ?");
   s.Bind(1, unit_id).Bind(2, year).Bind(3, indicator);
   s.Run();
 }
 
-std::vector<TargetRow> SqliteTransaction::TargetsOf(Id unit_id, int year) {
+std::vector<TargetRow> SqlTransaction::TargetsOf(Id unit_id, int year) {
   Statement s = db_.Prepare(
       "SELECT indicator, min, max, strict FROM target WHERE unit_id = ? AND year = ? "
       "ORDER BY indicator");
@@ -31,4 +31,4 @@ std::vector<TargetRow> SqliteTransaction::TargetsOf(Id unit_id, int year) {
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

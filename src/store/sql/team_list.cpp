@@ -1,10 +1,10 @@
 // Form 2 rows (seed 001, Mẫu 2): current members of the active teams of a subtree, each with
 // the commune its team belongs to.
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
-std::vector<TeamListRow> SqliteTransaction::TeamList(const Unit& within, const Scope& scope) {
+std::vector<TeamListRow> SqlTransaction::TeamList(const Unit& within, const Scope& scope) {
   const auto [lo, hi] = PathRange(within.path);
   const SqlFilter in_scope = ScopeFilter(scope, "u.path", "t.id");
   // A commune-level team sits on its commune; a village team's commune is its village's parent.
@@ -39,4 +39,4 @@ std::vector<TeamListRow> SqliteTransaction::TeamList(const Unit& within, const S
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

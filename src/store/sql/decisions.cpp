@@ -1,7 +1,7 @@
 // Decisions of the commune chairman (seed 001 Form 1), each with its frozen snapshot.
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 constexpr const char* kDecisionColumns =
@@ -26,7 +26,7 @@ Decision ReadDecision(const Statement& s) {
 }
 }  // namespace
 
-Decision SqliteTransaction::InsertDecision(const Decision& d) {
+Decision SqlTransaction::InsertDecision(const Decision& d) {
   Statement s = db_.Prepare(
       "INSERT INTO decision (commune_id, number, date, signer, kind, snapshot, created_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -39,7 +39,7 @@ Decision SqliteTransaction::InsertDecision(const Decision& d) {
   return out;
 }
 
-std::optional<Decision> SqliteTransaction::FindDecision(Id id) {
+std::optional<Decision> SqlTransaction::FindDecision(Id id) {
   Statement s =
       db_.Prepare(std::string("SELECT ") + kDecisionColumns + " FROM decision d WHERE d.id = ?");
   s.Bind(1, id);
@@ -47,9 +47,9 @@ std::optional<Decision> SqliteTransaction::FindDecision(Id id) {
   return ReadDecision(s);
 }
 
-std::optional<Decision> SqliteTransaction::FindDecisionByNumber(Id commune_id,
-                                                                const std::string& number,
-                                                                const std::string& date) {
+std::optional<Decision> SqlTransaction::FindDecisionByNumber(Id commune_id,
+                                                             const std::string& number,
+                                                             const std::string& date) {
   Statement s = db_.Prepare(std::string("SELECT ") + kDecisionColumns +
                             " FROM decision d WHERE d.commune_id = ? AND d.number = ? AND "
                             "d.date = ?");
@@ -58,8 +58,8 @@ std::optional<Decision> SqliteTransaction::FindDecisionByNumber(Id commune_id,
   return ReadDecision(s);
 }
 
-Page<Decision> SqliteTransaction::ListDecisions(const Scope& scope, std::optional<Id> commune_id,
-                                                int limit, int offset) {
+Page<Decision> SqlTransaction::ListDecisions(const Scope& scope, std::optional<Id> commune_id,
+                                             int limit, int offset) {
   const SqlFilter in_scope = ScopeFilter(scope, "u.path", "");
   // "? IS NULL OR …" keeps one prepared plan for both forms.
   const std::string where =
@@ -85,4 +85,4 @@ Page<Decision> SqliteTransaction::ListDecisions(const Scope& scope, std::optiona
   return page;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -1,7 +1,7 @@
 // Join and leave requests (seed 002 §3.1.4).
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string Placeholders(std::size_t n) {
 
 }  // namespace
 
-MembershipRequest SqliteTransaction::InsertRequest(const MembershipRequest& r) {
+MembershipRequest SqlTransaction::InsertRequest(const MembershipRequest& r) {
   Statement s = db_.Prepare(
       "INSERT INTO membership_request (kind, team_id, state, person, membership_id, role, note, "
       "submitted_by, submitted_at, nominated_by, nominated_at, decided_by, decided_at, reason, "
@@ -56,7 +56,7 @@ MembershipRequest SqliteTransaction::InsertRequest(const MembershipRequest& r) {
   return out;
 }
 
-std::optional<MembershipRequest> SqliteTransaction::FindRequest(Id id) {
+std::optional<MembershipRequest> SqlTransaction::FindRequest(Id id) {
   Statement s = db_.Prepare(std::string("SELECT ") + kRequestColumns +
                             " FROM membership_request r WHERE r.id = ?");
   s.Bind(1, id);
@@ -64,7 +64,7 @@ std::optional<MembershipRequest> SqliteTransaction::FindRequest(Id id) {
   return ReadRequest(s);
 }
 
-void SqliteTransaction::UpdateRequest(const MembershipRequest& r) {
+void SqlTransaction::UpdateRequest(const MembershipRequest& r) {
   // What a request's life changes; kind, team, applicant and submission stay as filed.
   Statement s = db_.Prepare(
       "UPDATE membership_request SET state = ?, nominated_by = ?, nominated_at = ?, "
@@ -74,7 +74,7 @@ void SqliteTransaction::UpdateRequest(const MembershipRequest& r) {
   s.Run();
 }
 
-Page<MembershipRequest> SqliteTransaction::ListRequests(const RequestQuery& q) {
+Page<MembershipRequest> SqlTransaction::ListRequests(const RequestQuery& q) {
   const SqlFilter in_scope = ScopeFilter(q.scope, "u.path", "r.team_id");
   std::string where =
       " FROM membership_request r JOIN team t ON t.id = r.team_id "
@@ -100,4 +100,4 @@ Page<MembershipRequest> SqliteTransaction::ListRequests(const RequestQuery& q) {
                                    ReadRequest);
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

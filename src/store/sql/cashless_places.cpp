@@ -2,9 +2,9 @@
 // cashless_street and cashless_market counts, read with one query over a subtree.
 #include <string>
 
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 namespace {
 
 constexpr const char* kPlaceColumns =
@@ -31,7 +31,7 @@ CashlessPlace ReadPlace(const Statement& s) {
 
 }  // namespace
 
-CashlessPlace SqliteTransaction::InsertCashlessPlace(const CashlessPlace& place) {
+CashlessPlace SqlTransaction::InsertCashlessPlace(const CashlessPlace& place) {
   Statement s = db_.Prepare(
       "INSERT INTO cashless_place (unit_id, kind, name, name_folded, declared_on, decision_ref, "
       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -42,7 +42,7 @@ CashlessPlace SqliteTransaction::InsertCashlessPlace(const CashlessPlace& place)
   return *FindCashlessPlace(db_.LastInsertId());
 }
 
-std::optional<CashlessPlace> SqliteTransaction::FindCashlessPlace(Id id) {
+std::optional<CashlessPlace> SqlTransaction::FindCashlessPlace(Id id) {
   Statement s =
       db_.Prepare(std::string("SELECT ") + kPlaceColumns + kPlaceFrom + " WHERE p.id = ?");
   s.Bind(1, id);
@@ -50,8 +50,9 @@ std::optional<CashlessPlace> SqliteTransaction::FindCashlessPlace(Id id) {
   return ReadPlace(s);
 }
 
-std::optional<CashlessPlace> SqliteTransaction::FindLiveCashlessPlace(
-    Id unit_id, const std::string& kind, const std::string& name_folded) {
+std::optional<CashlessPlace> SqlTransaction::FindLiveCashlessPlace(Id unit_id,
+                                                                   const std::string& kind,
+                                                                   const std::string& name_folded) {
   Statement s = db_.Prepare(std::string("SELECT ") + kPlaceColumns + kPlaceFrom +
                             " WHERE p.unit_id = ? AND p.kind = ? AND p.name_folded = ? "
                             "AND p.voided_at IS NULL");
@@ -60,14 +61,14 @@ std::optional<CashlessPlace> SqliteTransaction::FindLiveCashlessPlace(
   return ReadPlace(s);
 }
 
-void SqliteTransaction::VoidCashlessPlace(Id id, const std::string& at) {
+void SqlTransaction::VoidCashlessPlace(Id id, const std::string& at) {
   Statement s =
       db_.Prepare("UPDATE cashless_place SET voided_at = ? WHERE id = ? AND voided_at IS NULL");
   s.Bind(1, at).Bind(2, id);
   s.Run();
 }
 
-Page<CashlessPlace> SqliteTransaction::ListCashlessPlaces(const CashlessPlaceQuery& q) {
+Page<CashlessPlace> SqlTransaction::ListCashlessPlaces(const CashlessPlaceQuery& q) {
   const auto [lo, hi] = PathRange(q.within_path);
   std::string where = std::string(kPlaceFrom) + " WHERE u.path >= ? AND u.path < ?";
   std::vector<std::variant<std::int64_t, std::string>> args{lo, hi};
@@ -80,8 +81,8 @@ Page<CashlessPlace> SqliteTransaction::ListCashlessPlaces(const CashlessPlaceQue
                                q.limit, q.offset, ReadPlace);
 }
 
-std::map<std::string, std::int64_t> SqliteTransaction::CashlessPlaceCounts(
-    const Unit& within, const std::string& until) {
+std::map<std::string, std::int64_t> SqlTransaction::CashlessPlaceCounts(const Unit& within,
+                                                                        const std::string& until) {
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(std::string("SELECT p.kind, count(*)") + kPlaceFrom +
                             " WHERE u.path >= ? AND u.path < ? AND p.voided_at IS NULL "
@@ -92,4 +93,4 @@ std::map<std::string, std::int64_t> SqliteTransaction::CashlessPlaceCounts(
   return counts;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -1,7 +1,7 @@
 // Accounts, grants, sessions and login throttling.
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 constexpr const char* kAccountColumns =
@@ -12,7 +12,7 @@ Account ReadAccount(const Statement& s) {
 }
 }  // namespace
 
-std::optional<Account> SqliteTransaction::FindAccountByUsername(const std::string& username) {
+std::optional<Account> SqlTransaction::FindAccountByUsername(const std::string& username) {
   Statement s = db_.Prepare(std::string("SELECT ") + kAccountColumns +
                             " FROM account a WHERE a.username = ?");
   s.Bind(1, username);
@@ -20,7 +20,7 @@ std::optional<Account> SqliteTransaction::FindAccountByUsername(const std::strin
   return ReadAccount(s);
 }
 
-std::optional<Account> SqliteTransaction::FindAccount(Id id) {
+std::optional<Account> SqlTransaction::FindAccount(Id id) {
   Statement s =
       db_.Prepare(std::string("SELECT ") + kAccountColumns + " FROM account a WHERE a.id = ?");
   s.Bind(1, id);
@@ -28,7 +28,7 @@ std::optional<Account> SqliteTransaction::FindAccount(Id id) {
   return ReadAccount(s);
 }
 
-Account SqliteTransaction::InsertAccount(const Account& a) {
+Account SqlTransaction::InsertAccount(const Account& a) {
   Statement s = db_.Prepare(
       "INSERT INTO account (username, password_hash, full_name, disabled, created_by, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -40,20 +40,20 @@ Account SqliteTransaction::InsertAccount(const Account& a) {
   return out;
 }
 
-void SqliteTransaction::UpdatePasswordHash(Id account_id, const std::string& hash) {
+void SqlTransaction::UpdatePasswordHash(Id account_id, const std::string& hash) {
   Statement s = db_.Prepare("UPDATE account SET password_hash = ? WHERE id = ?");
   s.Bind(1, hash).Bind(2, account_id);
   s.Run();
 }
 
-void SqliteTransaction::SetDisabled(Id account_id, bool disabled) {
+void SqlTransaction::SetDisabled(Id account_id, bool disabled) {
   Statement s = db_.Prepare("UPDATE account SET disabled = ? WHERE id = ?");
   s.Bind(1, disabled ? 1 : 0).Bind(2, account_id);
   s.Run();
 }
 
-Page<Account> SqliteTransaction::ListAccounts(const Scope& scope, Id created_by, int limit,
-                                              int offset) {
+Page<Account> SqlTransaction::ListAccounts(const Scope& scope, Id created_by, int limit,
+                                           int offset) {
   // A grant's place: its unit's path, or its team's unit's path.
   const SqlFilter in_scope = ScopeFilter(scope, "coalesce(gu.path, tu.path)", "g.team_id");
   const std::string where =
@@ -81,7 +81,7 @@ Page<Account> SqliteTransaction::ListAccounts(const Scope& scope, Id created_by,
   return page;
 }
 
-Grant SqliteTransaction::InsertGrant(Id account_id, const Grant& g) {
+Grant SqlTransaction::InsertGrant(Id account_id, const Grant& g) {
   Statement s =
       db_.Prepare("INSERT INTO grant_ (account_id, role, unit_id, team_id) VALUES (?, ?, ?, ?)");
   s.Bind(1, account_id).Bind(2, g.role).Bind(3, g.unit_id).Bind(4, g.team_id);
@@ -92,7 +92,7 @@ Grant SqliteTransaction::InsertGrant(Id account_id, const Grant& g) {
   return out;
 }
 
-std::optional<Grant> SqliteTransaction::FindGrant(Id grant_id) {
+std::optional<Grant> SqlTransaction::FindGrant(Id grant_id) {
   Statement s =
       db_.Prepare("SELECT role, unit_id, team_id, id, account_id FROM grant_ WHERE id = ?");
   s.Bind(1, grant_id);
@@ -100,13 +100,13 @@ std::optional<Grant> SqliteTransaction::FindGrant(Id grant_id) {
   return Grant{s.Text(0), s.OptInt(1), s.OptInt(2), s.Int(3), s.Int(4)};
 }
 
-void SqliteTransaction::DeleteGrant(Id grant_id) {
+void SqlTransaction::DeleteGrant(Id grant_id) {
   Statement s = db_.Prepare("DELETE FROM grant_ WHERE id = ?");
   s.Bind(1, grant_id);
   s.Run();
 }
 
-std::vector<Grant> SqliteTransaction::Grants(Id account_id) {
+std::vector<Grant> SqlTransaction::Grants(Id account_id) {
   Statement s = db_.Prepare(
       "SELECT role, unit_id, team_id, id, account_id FROM grant_ WHERE account_id = ? ORDER BY id");
   s.Bind(1, account_id);
@@ -115,16 +115,16 @@ std::vector<Grant> SqliteTransaction::Grants(Id account_id) {
   return out;
 }
 
-void SqliteTransaction::InsertToken(Id account_id, const std::string& token_hash,
-                                    const std::string& expires_at) {
+void SqlTransaction::InsertToken(Id account_id, const std::string& token_hash,
+                                 const std::string& expires_at) {
   Statement s = db_.Prepare(
       "INSERT INTO token (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
   s.Bind(1, token_hash).Bind(2, account_id).Bind(3, NowUtc()).Bind(4, expires_at);
   s.Run();
 }
 
-std::optional<Id> SqliteTransaction::FindTokenAccount(const std::string& token_hash,
-                                                      const std::string& now) {
+std::optional<Id> SqlTransaction::FindTokenAccount(const std::string& token_hash,
+                                                   const std::string& now) {
   Statement s = db_.Prepare(
       "SELECT t.account_id FROM token t JOIN account a ON a.id = t.account_id "
       "WHERE t.token_hash = ? AND t.expires_at > ? AND a.disabled = 0");
@@ -133,35 +133,35 @@ std::optional<Id> SqliteTransaction::FindTokenAccount(const std::string& token_h
   return s.Int(0);
 }
 
-void SqliteTransaction::DeleteToken(const std::string& token_hash) {
+void SqlTransaction::DeleteToken(const std::string& token_hash) {
   Statement s = db_.Prepare("DELETE FROM token WHERE token_hash = ?");
   s.Bind(1, token_hash);
   s.Run();
 }
 
-void SqliteTransaction::DeleteTokensOf(Id account_id, const std::string& keep) {
+void SqlTransaction::DeleteTokensOf(Id account_id, const std::string& keep) {
   Statement s = db_.Prepare("DELETE FROM token WHERE account_id = ? AND token_hash <> ?");
   s.Bind(1, account_id).Bind(2, keep);
   s.Run();
 }
 
-void SqliteTransaction::RecordLoginFailure(const std::string& key, const std::string& at) {
+void SqlTransaction::RecordLoginFailure(const std::string& key, const std::string& at) {
   Statement s = db_.Prepare("INSERT INTO login_failure (key, failed_at) VALUES (?, ?)");
   s.Bind(1, key).Bind(2, at);
   s.Run();
 }
 
-int SqliteTransaction::CountLoginFailures(const std::string& key, const std::string& since) {
+int SqlTransaction::CountLoginFailures(const std::string& key, const std::string& since) {
   Statement s = db_.Prepare("SELECT count(*) FROM login_failure WHERE key = ? AND failed_at >= ?");
   s.Bind(1, key).Bind(2, since);
   s.Step();
   return static_cast<int>(s.Int(0));
 }
 
-void SqliteTransaction::ClearLoginFailures(const std::string& key) {
+void SqlTransaction::ClearLoginFailures(const std::string& key) {
   Statement s = db_.Prepare("DELETE FROM login_failure WHERE key = ?");
   s.Bind(1, key);
   s.Run();
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

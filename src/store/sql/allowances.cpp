@@ -1,8 +1,8 @@
 // Allowances (migration 0009): rates per unit and month, and the monthly sheet's lines with
 // each person's activity days, counted in one query over the three kinds of activity.
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 
@@ -13,7 +13,7 @@ std::pair<std::string, std::string> MonthRange(const std::string& month) {
 
 }  // namespace
 
-void SqliteTransaction::PutAllowanceRate(const AllowanceRateRow& r) {
+void SqlTransaction::PutAllowanceRate(const AllowanceRateRow& r) {
   Statement s = db_.Prepare(
       "INSERT INTO allowance_rate (unit_id, valid_from, per_team_month, per_member_day, "
       "max_days, created_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -25,7 +25,7 @@ void SqliteTransaction::PutAllowanceRate(const AllowanceRateRow& r) {
   s.Run();
 }
 
-std::vector<AllowanceRateRow> SqliteTransaction::AllowanceRatesOf(Id unit_id) {
+std::vector<AllowanceRateRow> SqlTransaction::AllowanceRatesOf(Id unit_id) {
   Statement s = db_.Prepare(
       "SELECT valid_from, per_team_month, per_member_day, max_days, created_at "
       "FROM allowance_rate WHERE unit_id = ? ORDER BY valid_from");
@@ -37,7 +37,7 @@ std::vector<AllowanceRateRow> SqliteTransaction::AllowanceRatesOf(Id unit_id) {
   return out;
 }
 
-std::vector<Team> SqliteTransaction::AllowanceTeams(const Unit& commune, const std::string& month) {
+std::vector<Team> SqlTransaction::AllowanceTeams(const Unit& commune, const std::string& month) {
   const auto [lo, hi] = PathRange(commune.path);
   // Teams carry no end date: an active team created by the month's end was active in it.
   Statement s = db_.Prepare(std::string("SELECT ") + kTeamColumns +
@@ -50,8 +50,8 @@ std::vector<Team> SqliteTransaction::AllowanceTeams(const Unit& commune, const s
   return out;
 }
 
-std::vector<AllowanceLine> SqliteTransaction::AllowanceLines(const Unit& commune,
-                                                             const std::string& month) {
+std::vector<AllowanceLine> SqlTransaction::AllowanceLines(const Unit& commune,
+                                                          const std::string& month) {
   const auto [lo, hi] = PathRange(commune.path);
   const auto [first, last] = MonthRange(month);
   // ?1..?2 the commune's subtree, ?3..?4 the month's dates, ?5 the month.
@@ -106,4 +106,4 @@ std::vector<AllowanceLine> SqliteTransaction::AllowanceLines(const Unit& commune
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -3,9 +3,9 @@
 // and the period's work read straight from the records (0004, 0007) for a report's figures.
 #include <string>
 
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 
@@ -48,7 +48,7 @@ std::string ReportSelect() {
 
 }  // namespace
 
-std::vector<ReportingPolicyRow> SqliteTransaction::ReportingPolicies(Id province_id) {
+std::vector<ReportingPolicyRow> SqlTransaction::ReportingPolicies(Id province_id) {
   Statement s = db_.Prepare(
       "SELECT province_id, kind, due_day, month_offset, due_month FROM reporting_policy "
       "WHERE province_id = ? ORDER BY kind");
@@ -66,7 +66,7 @@ std::vector<ReportingPolicyRow> SqliteTransaction::ReportingPolicies(Id province
   return out;
 }
 
-void SqliteTransaction::PutReportingPolicy(const ReportingPolicyRow& p) {
+void SqlTransaction::PutReportingPolicy(const ReportingPolicyRow& p) {
   Statement s = db_.Prepare(
       "INSERT INTO reporting_policy (province_id, kind, due_day, month_offset, due_month) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (province_id, kind) DO UPDATE SET "
@@ -77,7 +77,7 @@ void SqliteTransaction::PutReportingPolicy(const ReportingPolicyRow& p) {
   s.Run();
 }
 
-Report SqliteTransaction::InsertReport(const Report& r) {
+Report SqlTransaction::InsertReport(const Report& r) {
   Statement s = db_.Prepare(
       "INSERT INTO report (kind, unit_id, team_id, period, status, figures, results, "
       "difficulties, proposals, due_date, created_by, created_at, updated_at) "
@@ -89,16 +89,16 @@ Report SqliteTransaction::InsertReport(const Report& r) {
   return *FindReport(db_.LastInsertId());
 }
 
-std::optional<Report> SqliteTransaction::FindReport(Id id) {
+std::optional<Report> SqlTransaction::FindReport(Id id) {
   Statement s = db_.Prepare(ReportSelect() + "WHERE r.id = ?");
   s.Bind(1, id);
   if (!s.Step()) return std::nullopt;
   return ReadReport(s);
 }
 
-std::optional<Report> SqliteTransaction::FindReportOf(const std::string& kind, Id unit_id,
-                                                      std::optional<Id> team_id,
-                                                      const std::string& period) {
+std::optional<Report> SqlTransaction::FindReportOf(const std::string& kind, Id unit_id,
+                                                   std::optional<Id> team_id,
+                                                   const std::string& period) {
   // Matches the unique index report_once.
   Statement s = db_.Prepare(ReportSelect() +
                             "WHERE r.kind = ? AND r.unit_id = ? AND coalesce(r.team_id, 0) = ? "
@@ -108,7 +108,7 @@ std::optional<Report> SqliteTransaction::FindReportOf(const std::string& kind, I
   return ReadReport(s);
 }
 
-void SqliteTransaction::UpdateReport(const Report& r) {
+void SqlTransaction::UpdateReport(const Report& r) {
   Statement s = db_.Prepare(
       "UPDATE report SET status = ?, figures = ?, results = ?, difficulties = ?, proposals = ?, "
       "updated_at = ?, first_submitted_at = ?, submitted_by = ?, submitted_at = ?, "
@@ -120,7 +120,7 @@ void SqliteTransaction::UpdateReport(const Report& r) {
   s.Run();
 }
 
-Page<Report> SqliteTransaction::ListReports(const ReportQuery& q) {
+Page<Report> SqlTransaction::ListReports(const ReportQuery& q) {
   const SqlFilter in_scope = ScopeFilter(q.scope, "u.path", "r.team_id");
   SqlFilter where;
   where.sql = " FROM report r JOIN unit u ON u.id = r.unit_id WHERE " + in_scope.sql;
@@ -151,9 +151,9 @@ Page<Report> SqliteTransaction::ListReports(const ReportQuery& q) {
                         q.offset, [](const Statement& s) { return ReadReport(s); });
 }
 
-std::vector<Reporter> SqliteTransaction::Reporters(const Unit& within, const std::string& of,
-                                                   const std::string& kind,
-                                                   const std::string& period, const Scope& scope) {
+std::vector<Reporter> SqlTransaction::Reporters(const Unit& within, const std::string& of,
+                                                const std::string& kind, const std::string& period,
+                                                const Scope& scope) {
   const auto [lo, hi] = PathRange(within.path);
   std::string sql;
   SqlFilter in_scope;
@@ -193,9 +193,8 @@ std::vector<Reporter> SqliteTransaction::Reporters(const Unit& within, const std
   return out;
 }
 
-std::vector<ActivityRow> SqliteTransaction::Activity(const Unit& within, std::optional<Id> team_id,
-                                                     const std::string& from,
-                                                     const std::string& to) {
+std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optional<Id> team_id,
+                                                  const std::string& from, const std::string& to) {
   // Not a structured binding: clang-tidy 14 refuses to capture one in the lambda.
   const std::pair<std::string, std::string> range = PathRange(within.path);
   std::vector<ActivityRow> out;
@@ -263,4 +262,4 @@ std::vector<ActivityRow> SqliteTransaction::Activity(const Unit& within, std::op
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -3,9 +3,9 @@
 // reading a province's training indicators reads trained_count rows, never the sessions.
 #include <string>
 
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 namespace {
 
 constexpr const char* kSessionColumns =
@@ -117,7 +117,7 @@ constexpr const char* kListOrder = "s.date DESC, s.recorded_at DESC, s.id";
 
 }  // namespace
 
-bool SqliteTransaction::InsertTrainingSession(const TrainingSession& t) {
+bool SqlTransaction::InsertTrainingSession(const TrainingSession& t) {
   {
     Statement s = db_.Prepare(
         "INSERT INTO training_session (id, team_id, unit_id, date, audience, topic, title, "
@@ -140,7 +140,7 @@ bool SqliteTransaction::InsertTrainingSession(const TrainingSession& t) {
   return true;
 }
 
-std::optional<TrainingSession> SqliteTransaction::FindTrainingSession(const std::string& id) {
+std::optional<TrainingSession> SqlTransaction::FindTrainingSession(const std::string& id) {
   TrainingSession t;
   {
     Statement s = db_.Prepare(std::string("SELECT ") + kSessionColumns +
@@ -153,7 +153,7 @@ std::optional<TrainingSession> SqliteTransaction::FindTrainingSession(const std:
   return t;
 }
 
-void SqliteTransaction::VoidTrainingSession(const std::string& id, const std::string& at) {
+void SqlTransaction::VoidTrainingSession(const std::string& id, const std::string& at) {
   const auto t = FindTrainingSession(id);
   if (!t || t->voided_at) return;
   {
@@ -164,14 +164,14 @@ void SqliteTransaction::VoidTrainingSession(const std::string& id, const std::st
   if (t->audience == "residents") AddTrained(db_, *t, -1);
 }
 
-Page<TrainingSession> SqliteTransaction::ListTrainingSessions(const ActivityQuery& q) {
+Page<TrainingSession> SqlTransaction::ListTrainingSessions(const ActivityQuery& q) {
   auto page = PageOf<TrainingSession>(kSessionColumns, ListFilter("training_session", "topic", q),
                                       kListOrder, q.limit, q.offset, ReadSession);
   for (auto& t : page.items) t.member_ids = MemberIds(db_, kSessionMembers, t.id);
   return page;
 }
 
-bool SqliteTransaction::InsertPropagandaEvent(const PropagandaEvent& e) {
+bool SqlTransaction::InsertPropagandaEvent(const PropagandaEvent& e) {
   {
     Statement s = db_.Prepare(
         "INSERT INTO propaganda_event (id, team_id, unit_id, date, kind, attendance, note, "
@@ -192,7 +192,7 @@ bool SqliteTransaction::InsertPropagandaEvent(const PropagandaEvent& e) {
   return true;
 }
 
-std::optional<PropagandaEvent> SqliteTransaction::FindPropagandaEvent(const std::string& id) {
+std::optional<PropagandaEvent> SqlTransaction::FindPropagandaEvent(const std::string& id) {
   PropagandaEvent e;
   {
     Statement s = db_.Prepare(std::string("SELECT ") + kEventColumns +
@@ -205,21 +205,21 @@ std::optional<PropagandaEvent> SqliteTransaction::FindPropagandaEvent(const std:
   return e;
 }
 
-void SqliteTransaction::VoidPropagandaEvent(const std::string& id, const std::string& at) {
+void SqlTransaction::VoidPropagandaEvent(const std::string& id, const std::string& at) {
   Statement s =
       db_.Prepare("UPDATE propaganda_event SET voided_at = ? WHERE id = ? AND voided_at IS NULL");
   s.Bind(1, at).Bind(2, id);
   s.Run();
 }
 
-Page<PropagandaEvent> SqliteTransaction::ListPropagandaEvents(const ActivityQuery& q) {
+Page<PropagandaEvent> SqlTransaction::ListPropagandaEvents(const ActivityQuery& q) {
   auto page = PageOf<PropagandaEvent>(kEventColumns, ListFilter("propaganda_event", "kind", q),
                                       kListOrder, q.limit, q.offset, ReadEvent);
   for (auto& e : page.items) e.member_ids = MemberIds(db_, kEventMembers, e.id);
   return page;
 }
 
-std::int64_t SqliteTransaction::RebuildTrainedCounts() {
+std::int64_t SqlTransaction::RebuildTrainedCounts() {
   db_.Exec("DELETE FROM trained_count");
   db_.Exec(
       "INSERT INTO trained_count (unit_id, topic, month, people, households) "
@@ -231,8 +231,8 @@ std::int64_t SqliteTransaction::RebuildTrainedCounts() {
   return s.Int(0);
 }
 
-std::map<std::string, TrainedCount> SqliteTransaction::TrainedCounts(const Unit& within,
-                                                                     const std::string& until) {
+std::map<std::string, TrainedCount> SqlTransaction::TrainedCounts(const Unit& within,
+                                                                  const std::string& until) {
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(
       "SELECT c.topic, sum(c.people), sum(c.households) FROM trained_count c "
@@ -244,4 +244,4 @@ std::map<std::string, TrainedCount> SqliteTransaction::TrainedCounts(const Unit&
   return counts;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -1,70 +1,49 @@
 // Chat groups (nhóm Zalo) of units and teams: the recorded link and who joined, the joined
 // flags kept as one JSON object per group.
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 namespace {
 
 constexpr const char* kChatGroupColumns =
     "g.owner_type, g.owner_id, g.link, g.participants, g.updated_at";
 
-// A JSON string literal; keys are checked by the app, but the store writes any text safely.
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
+// The joined flags as a JSON object, keys in the order they were written.
 std::string ParticipantsJson(const std::vector<std::pair<std::string, bool>>& participants) {
-  std::string out = "{";
-  for (const auto& [key, joined] : participants) {
-    if (out.size() > 1) out += ',';
-    out += JsonString(key) + ':' + (joined ? "true" : "false");
-  }
-  return out + "}";
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  for (const auto& [key, joined] : participants) o[key] = joined;
+  return o.dump();
 }
 
-// Reads the row at the statement's cursor; the participants are unpacked by SQLite's json_each,
-// in the order they were written.
-ChatGroup ReadChatGroup(Connection& db, const Statement& s) {
+ChatGroup ReadChatGroup(const Statement& s) {
   ChatGroup g;
   g.owner_type = s.Text(0);
   g.owner_id = s.Int(1);
   g.link = s.Text(2);
   g.updated_at = s.Text(4);
-  Statement p = db.Prepare("SELECT key, type = 'true' FROM json_each(?) ORDER BY id");
-  p.Bind(1, s.Text(3));
-  while (p.Step()) g.participants.emplace_back(p.Text(0), p.Int(1) != 0);
+  const auto o = nlohmann::ordered_json::parse(s.Text(3), nullptr, /*allow_exceptions=*/false);
+  if (o.is_object()) {
+    for (const auto& [key, joined] : o.items()) {
+      g.participants.emplace_back(key, joined.is_boolean() && joined.get<bool>());
+    }
+  }
   return g;
 }
 
 }  // namespace
 
-std::optional<ChatGroup> SqliteTransaction::FindChatGroup(const std::string& owner_type,
-                                                          Id owner_id) {
+std::optional<ChatGroup> SqlTransaction::FindChatGroup(const std::string& owner_type, Id owner_id) {
   Statement s = db_.Prepare(std::string("SELECT ") + kChatGroupColumns +
                             " FROM chat_group g WHERE g.owner_type = ? AND g.owner_id = ?");
   s.Bind(1, owner_type).Bind(2, owner_id);
   if (!s.Step()) return std::nullopt;
-  return ReadChatGroup(db_, s);
+  return ReadChatGroup(s);
 }
 
-void SqliteTransaction::PutChatGroup(const ChatGroup& g) {
+void SqlTransaction::PutChatGroup(const ChatGroup& g) {
   Statement s = db_.Prepare(
       "INSERT INTO chat_group (owner_type, owner_id, link, participants, updated_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner_type, owner_id) DO UPDATE SET "
@@ -76,7 +55,7 @@ void SqliteTransaction::PutChatGroup(const ChatGroup& g) {
   s.Run();
 }
 
-std::vector<ChatGroup> SqliteTransaction::ChatGroupsIn(const Unit& within) {
+std::vector<ChatGroup> SqlTransaction::ChatGroupsIn(const Unit& within) {
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(
       std::string("SELECT ") + kChatGroupColumns +
@@ -89,8 +68,8 @@ std::vector<ChatGroup> SqliteTransaction::ChatGroupsIn(const Unit& within) {
       "ORDER BY 1 DESC, 2");
   s.Bind(1, lo).Bind(2, hi).Bind(3, lo).Bind(4, hi);
   std::vector<ChatGroup> out;
-  while (s.Step()) out.push_back(ReadChatGroup(db_, s));
+  while (s.Step()) out.push_back(ReadChatGroup(s));
   return out;
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

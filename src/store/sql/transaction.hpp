@@ -1,8 +1,10 @@
 #pragma once
-// The SQLite transaction: one class whose methods are spread over the files of this folder by
-// subject (sqlite_store.cpp: units, teams, people; accounts.cpp; requests.cpp; decisions.cpp;
-// audit.cpp). Internal to the store: nothing outside src/store/sqlite includes it.
+// The store's transaction, written once in SQL both engines run: one class whose methods are
+// spread over the files of this folder by subject (transaction.cpp: units, teams, people;
+// accounts.cpp; requests.cpp; ...). The drivers (store/sqlite, store/postgresql) hand it a
+// Connection. Internal to the store: nothing outside src/store includes it.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -10,10 +12,10 @@
 
 #include "core/dates.hpp"
 #include "core/text.hpp"
-#include "store/sqlite/statement.hpp"
+#include "store/sql/statement.hpp"
 #include "store/store.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
 inline std::string NowUtc() { return dates::Timestamp(std::chrono::system_clock::now()); }
 
@@ -87,15 +89,32 @@ struct SqlFilter {
 SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
                       std::string_view team_column);
 
-class Pool;
-
-class SqliteTransaction final : public Transaction {
+class SqlTransaction final : public Transaction {
  public:
-  SqliteTransaction(Pool& pool, Connection& db, Access access);
-  ~SqliteTransaction() override;
+  // Begins a transaction on `db`; `release` gives the connection back to its pool at the end.
+  SqlTransaction(Connection& db, Access access, std::function<void()> release)
+      : db_(db), release_(std::move(release)) {
+    try {
+      db_.Begin(access);
+    } catch (...) {
+      release_();
+      throw;
+    }
+  }
+  ~SqlTransaction() override {
+    if (open_) {
+      try {
+        db_.Rollback();
+      } catch (...) {  // the connection is unusable anyway; nothing more to undo
+      }
+    }
+    release_();
+  }
+  SqlTransaction(const SqlTransaction&) = delete;
+  SqlTransaction& operator=(const SqlTransaction&) = delete;
 
   void Commit() override {
-    db_.Exec("COMMIT");
+    db_.Commit();
     open_ = false;
   }
 
@@ -380,7 +399,7 @@ class SqliteTransaction final : public Transaction {
   int CountLoginFailures(const std::string& key, const std::string& since) override;
   void ClearLoginFailures(const std::string& key) override;
 
-  // people (sqlite_store.cpp)
+  // people (transaction.cpp)
   std::optional<Person> FindPerson(Id id) override;
   void UpdatePersonContacts(const Person& person) override;
 
@@ -512,10 +531,9 @@ class SqliteTransaction final : public Transaction {
     return s.Int(0);
   }
 
-  Pool& pool_;
   Connection& db_;
-  Access access_;
+  std::function<void()> release_;
   bool open_ = true;
 };
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

@@ -3,9 +3,9 @@
 // maintained"): reading a province reads helped_count rows, never the records.
 #include <string>
 
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 namespace {
 
 constexpr const char* kRecordColumns =
@@ -65,7 +65,7 @@ void SetFirstDate(Connection& db, const SupportRecord& r, const std::string& dat
 
 }  // namespace
 
-bool SqliteTransaction::InsertSupportRecord(const SupportRecord& r) {
+bool SqlTransaction::InsertSupportRecord(const SupportRecord& r) {
   {
     Statement s = db_.Prepare(
         "INSERT INTO support_record (id, team_id, member_id, village_id, service, date, "
@@ -94,7 +94,7 @@ bool SqliteTransaction::InsertSupportRecord(const SupportRecord& r) {
   return true;
 }
 
-std::optional<SupportRecord> SqliteTransaction::FindSupportRecord(const std::string& id) {
+std::optional<SupportRecord> SqlTransaction::FindSupportRecord(const std::string& id) {
   Statement s = db_.Prepare(std::string("SELECT ") + kRecordColumns +
                             " FROM support_record r WHERE r.id = ?");
   s.Bind(1, id);
@@ -102,7 +102,7 @@ std::optional<SupportRecord> SqliteTransaction::FindSupportRecord(const std::str
   return ReadRecord(s);
 }
 
-void SqliteTransaction::VoidSupportRecord(const std::string& id, const std::string& at) {
+void SqlTransaction::VoidSupportRecord(const std::string& id, const std::string& at) {
   const auto r = FindSupportRecord(id);
   if (!r || r->voided_at) return;
   {
@@ -136,7 +136,7 @@ void SqliteTransaction::VoidSupportRecord(const std::string& id, const std::stri
   }
 }
 
-Page<SupportRecord> SqliteTransaction::ListSupportRecords(const SupportQuery& q) {
+Page<SupportRecord> SqlTransaction::ListSupportRecords(const SupportQuery& q) {
   const SqlFilter in_scope = ScopeFilter(q.scope, "u.path", "r.team_id");
   std::string where =
       " FROM support_record r JOIN unit u ON u.id = r.village_id WHERE " + in_scope.sql;
@@ -168,8 +168,8 @@ Page<SupportRecord> SqliteTransaction::ListSupportRecords(const SupportQuery& q)
                                ReadRecord);
 }
 
-std::map<std::string, std::int64_t> SqliteTransaction::HelpedCounts(const Unit& within,
-                                                                    const std::string& until) {
+std::map<std::string, std::int64_t> SqlTransaction::HelpedCounts(const Unit& within,
+                                                                 const std::string& until) {
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(
       "SELECT c.service, sum(c.n) FROM helped_count c JOIN unit u ON u.id = c.village_id "
@@ -180,7 +180,7 @@ std::map<std::string, std::int64_t> SqliteTransaction::HelpedCounts(const Unit& 
   return counts;
 }
 
-std::int64_t SqliteTransaction::RebuildCounters() {
+std::int64_t SqlTransaction::RebuildCounters() {
   db_.Exec("DELETE FROM helped");
   db_.Exec("DELETE FROM helped_count");
   db_.Exec(
@@ -196,8 +196,8 @@ std::int64_t SqliteTransaction::RebuildCounters() {
   return s.Int(0);
 }
 
-std::string SqliteTransaction::SecretKey(const std::string& name,
-                                         const std::string& fresh_if_missing) {
+std::string SqlTransaction::SecretKey(const std::string& name,
+                                      const std::string& fresh_if_missing) {
   {
     Statement s = db_.Prepare(
         "INSERT INTO secret (name, value) VALUES (?, ?) "
@@ -211,4 +211,4 @@ std::string SqliteTransaction::SecretKey(const std::string& name,
   return s.Text(0);
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

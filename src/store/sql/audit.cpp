@@ -1,10 +1,10 @@
 // The audit trail: appended in the same transaction as the change it records; never edited
 // (triggers in migration 0002 refuse UPDATE and DELETE).
-#include "store/sqlite/transaction.hpp"
+#include "store/sql/transaction.hpp"
 
-namespace cnscd::store::sqlite {
+namespace cnscd::store::sql {
 
-void SqliteTransaction::AppendAudit(const AuditEntry& e) {
+void SqlTransaction::AppendAudit(const AuditEntry& e) {
   Statement s = db_.Prepare(
       "INSERT INTO audit (at, account_id, username, address, action, entity_type, entity_id, "
       "team_id, unit_path, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -14,7 +14,7 @@ void SqliteTransaction::AppendAudit(const AuditEntry& e) {
   s.Run();
 }
 
-Page<AuditEntry> SqliteTransaction::ListAudit(const AuditQuery& q) {
+Page<AuditEntry> SqlTransaction::ListAudit(const AuditQuery& q) {
   const SqlFilter in_scope = ScopeFilter(q.scope, "unit_path", "team_id");
   std::string where = " FROM audit WHERE " + in_scope.sql;
   std::vector<std::variant<std::int64_t, std::string>> args = in_scope.args;
@@ -53,4 +53,4 @@ Page<AuditEntry> SqliteTransaction::ListAudit(const AuditQuery& q) {
       });
 }
 
-}  // namespace cnscd::store::sqlite
+}  // namespace cnscd::store::sql

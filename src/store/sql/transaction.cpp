@@ -1,0 +1,142 @@
+// The transaction's units, teams and people, and the scope filter every list shares.
+#include "store/sql/transaction.hpp"
+
+#include <stdexcept>
+
+namespace cnscd::store::sql {
+
+int SqlFilter::Bind(Statement& s, int first) const {
+  for (const auto& a : args) {
+    if (std::holds_alternative<std::int64_t>(a)) {
+      s.Bind(first++, std::get<std::int64_t>(a));
+    } else {
+      s.Bind(first++, std::get<std::string>(a));
+    }
+  }
+  return first;
+}
+
+SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
+                      std::string_view team_column) {
+  SqlFilter f;
+  if (scope.everything) {
+    f.sql = "1 = 1";
+    return f;
+  }
+  std::vector<std::string> parts;
+  for (const std::string& p : scope.unit_paths) {
+    const auto [lo, hi] = PathRange(p);
+    parts.push_back("(" + std::string(path_column) + " >= ? AND " + std::string(path_column) +
+                    " < ?)");
+    f.args.emplace_back(lo);
+    f.args.emplace_back(hi);
+  }
+  for (const std::string& p : scope.single_unit_paths) {
+    parts.push_back(std::string(path_column) + " = ?");
+    f.args.emplace_back(p);
+  }
+  if (!team_column.empty()) {
+    for (const Id id : scope.team_ids) {
+      parts.push_back(std::string(team_column) + " = ?");
+      f.args.emplace_back(id);
+    }
+  }
+  if (parts.empty()) {
+    f.sql = "1 = 0";
+    return f;
+  }
+  f.sql = "(";
+  for (std::size_t i = 0; i < parts.size(); ++i) f.sql += (i ? " OR " : "") + parts[i];
+  f.sql += ")";
+  return f;
+}
+
+Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
+  const SqlFilter in_scope = ScopeFilter(scope, "path", "");
+  // Each optional filter is "? IS NULL OR …" so that one prepared plan serves them all.
+  const std::string where =
+      " FROM unit WHERE valid_to IS NULL AND (CAST(? AS BIGINT) IS NULL OR parent_id = ?) "
+      "AND (CAST(? AS TEXT) IS NULL OR kind = ?) "
+      "AND (CAST(? AS TEXT) IS NULL OR instr(name_folded, ?) > 0) "
+      "AND (CAST(? AS TEXT) IS NULL OR coalesce(valid_from, '') = ?) AND " +
+      in_scope.sql;
+  auto bind = [&](Statement& s) {
+    int i = 1;
+    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.parent_id);
+    for (int twice = 0; twice < 2; ++twice) {
+      if (q.kind) {
+        s.Bind(i++, ToString(*q.kind));
+      } else {
+        s.BindNull(i++);
+      }
+    }
+    for (int twice = 0; twice < 2; ++twice) {
+      if (q.folded_text.empty()) {
+        s.BindNull(i++);
+      } else {
+        s.Bind(i++, q.folded_text);
+      }
+    }
+    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.valid_from);
+    return in_scope.Bind(s, i);
+  };
+  Page<Unit> page;
+  {
+    Statement c = db_.Prepare("SELECT count(*)" + where);
+    bind(c);
+    c.Step();
+    page.total = c.Int(0);
+  }
+  Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns + where +
+                            " ORDER BY sort_key, id LIMIT ? OFFSET ?");
+  const int next = bind(s);
+  s.Bind(next, q.limit).Bind(next + 1, q.offset);
+  while (s.Step()) page.items.push_back(ReadUnit(s));
+  return page;
+}
+
+Page<Team> SqlTransaction::ListTeams(const Unit& within, const Scope& scope, int limit,
+                                     int offset) {
+  const auto [lo, hi] = PathRange(within.path);
+  const SqlFilter in_scope = ScopeFilter(scope, "u.path", "t.id");
+  const std::string where =
+      " FROM team t JOIN unit u ON u.id = t.unit_id WHERE u.path >= ? AND u.path < ? AND " +
+      in_scope.sql;
+  Page<Team> page;
+  {
+    Statement c = db_.Prepare("SELECT count(*)" + where);
+    c.Bind(1, lo).Bind(2, hi);
+    in_scope.Bind(c, 3);
+    c.Step();
+    page.total = c.Int(0);
+  }
+  Statement s = db_.Prepare(std::string("SELECT ") + kTeamColumns + where +
+                            " ORDER BY t.sort_key, t.id LIMIT ? OFFSET ?");
+  s.Bind(1, lo).Bind(2, hi);
+  const int next = in_scope.Bind(s, 3);
+  s.Bind(next, limit).Bind(next + 1, offset);
+  while (s.Step()) page.items.push_back(ReadTeam(s));
+  return page;
+}
+
+void SqlTransaction::SetTeamEstablishedBy(Id team_id, Id decision_id) {
+  Statement s = db_.Prepare("UPDATE team SET established_by = ? WHERE id = ?");
+  s.Bind(1, decision_id).Bind(2, team_id);
+  s.Run();
+}
+
+std::optional<Person> SqlTransaction::FindPerson(Id id) {
+  Statement s = db_.Prepare(
+      "SELECT id, full_name, phone, zalo, occupation, gender, birth_year FROM person WHERE id = ?");
+  s.Bind(1, id);
+  if (!s.Step()) return std::nullopt;
+  return ReadPerson(s, 0);
+}
+
+void SqlTransaction::UpdatePersonContacts(const Person& p) {
+  Statement s = db_.Prepare("UPDATE person SET phone = ?, zalo = ?, occupation = ? WHERE id = ?");
+  s.Bind(1, p.phone).Bind(2, p.zalo).Bind(3, p.occupation).Bind(4, p.id);
+  s.Run();
+}
+
+}  // namespace cnscd::store::sql
