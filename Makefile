@@ -34,8 +34,10 @@ web/dist/index.html: $(WEB_SOURCES)
 	@touch $@
 	@echo "web: built web/dist ($$(du -sk web/dist | cut -f1) KB)"
 
+# Every test binary that touches the store runs twice: on SQLite, and (suffix .postgresql) on a
+# throwaway PostgreSQL cluster that scripts/pg-cluster.sh starts and removes around ctest.
 test: build format-check
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+	@bash scripts/pg-cluster.sh run bash -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)'
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS_IN_TEST)
 	@bash tests/e2e/run.sh $(BUILD_DIR)
 

@@ -12,6 +12,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   nlohmann-json3-dev libcli11-dev
   libsqlite3-dev sqlite3
+  libpq-dev postgresql-15
   libicu-dev libsodium-dev libcsv-dev
   libcurl4-openssl-dev curl
   libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev

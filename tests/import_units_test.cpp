@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "test_store.hpp"
+
 namespace cnscd {
 namespace {
 
@@ -31,6 +33,7 @@ std::string Slurp(const fs::path& p) {
 class ImportUnitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
     if (!fs::exists(kCommunes) || !fs::exists(kDistricts) || !fs::exists(kTwoLevel)) {
       GTEST_SKIP() << "../shared/data/vn-admin is absent: skipping the import of the real lists";
     }
@@ -52,7 +55,7 @@ class ImportUnitsTest : public ::testing::Test {
 };
 
 TEST_F(ImportUnitsTest, TheListsBeforeTheReformGive63Provinces10035Communes) {
-  auto store = store::OpenSqlite((dir_ / "t.db").string(), 1);
+  auto store = cnscd_test::OpenTestStore(dir_.string(), 1);
   app::Context ctx{*store};
   const auto districts = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kDistricts)));
   const auto communes = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kCommunes)));
@@ -70,7 +73,7 @@ TEST_F(ImportUnitsTest, TheListsBeforeTheReformGive63Provinces10035Communes) {
 }
 
 TEST_F(ImportUnitsTest, TheTwoLevelListOf2025Gives34Provinces3321Communes) {
-  auto store = store::OpenSqlite((dir_ / "t.db").string(), 1);
+  auto store = cnscd_test::OpenTestStore(dir_.string(), 1);
   app::Context ctx{*store};
   const auto r = app::ImportUnits(ctx, kCli, documents::ParseUnitList(Slurp(kTwoLevel)));
   EXPECT_TRUE(r.refused.empty());

@@ -4,7 +4,6 @@
 #include "app/allowances.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <chrono>
@@ -14,6 +13,7 @@
 #include "app/support_records.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -32,7 +32,8 @@ class AllowancesTest : public ::testing::Test {
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
+    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
     ctx_ = std::make_unique<Context>(Context{*store_});
     // 20 March 2025, 10:00 in Vietnam.
     ctx_->now = [] {
@@ -63,15 +64,7 @@ class AllowancesTest : public ::testing::Test {
                 const std::string& role) {
     return AddMember(*ctx_, caller_, team, {name, phone, {}, {}, {}, {}}, role).person.id;
   }
-  void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(rc, SQLITE_OK) << (error != nullptr ? error : "") << "\n" << sql;
-    sqlite3_free(error);
-    sqlite3_close(db);
-  }
+  void Sql(const std::string& sql) { cnscd_test::ExecSql(*store_, sql); }
   SupportInput Record(unsigned n, store::Id member, const std::string& date) {
     SupportInput in;
     in.id = Uuid(n);

@@ -16,6 +16,7 @@
 #include "app/teams.hpp"
 #include "app/units.hpp"
 #include "core/error.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -78,6 +79,8 @@ void ExpectRefused(const std::function<void()>& f, const std::string& code) {
 class BackupTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // Backups here are SQLite files; PostgreSQL is backed up with pg_dump (docs/deploy.md).
+    if (cnscd_test::WantsPostgres()) GTEST_SKIP() << "SQLite backups: not a PostgreSQL test";
     dir_ = fs::temp_directory_path() /
            ("cnscd-backup-" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));

@@ -5,7 +5,6 @@
 #include "app/catalogue.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include "app/teams.hpp"
 #include "app/units.hpp"
 #include "core/error.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -31,7 +31,8 @@ class CatalogueTest : public ::testing::Test {
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
+    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
     ctx_ = std::make_unique<Context>(Context{*store_});
     // 15 January 2024: the year 2023 is over.
     ctx_->now = [] {
@@ -92,8 +93,6 @@ class CatalogueTest : public ::testing::Test {
   // A residents' session and its counter row, as the trainings' store will write them.
   void Trained(const std::string& id, const std::string& topic, const std::string& date, int people,
                int households) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &db), SQLITE_OK);
     const std::string sql =
         "INSERT INTO training_session (id, team_id, unit_id, date, audience, topic, title, "
         "attendance, households, recorded_at) VALUES ('" +
@@ -104,13 +103,10 @@ class CatalogueTest : public ::testing::Test {
         "INSERT INTO trained_count (unit_id, topic, month, people, households) VALUES (" +
         std::to_string(village_) + ", '" + topic + "', '" + date.substr(0, 7) + "', " +
         std::to_string(people) + ", " + std::to_string(households) +
-        ") ON CONFLICT (unit_id, topic, month) DO UPDATE SET people = people + excluded.people, "
-        "households = households + excluded.households;";
-    char* error = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-        << (error != nullptr ? error : "");
-    sqlite3_free(error);
-    sqlite3_close(db);
+        ") ON CONFLICT (unit_id, topic, month) DO UPDATE SET "
+        "people = trained_count.people + excluded.people, "
+        "households = trained_count.households + excluded.households;";
+    cnscd_test::ExecSql(*store_, sql);
   }
 
   SupportInput Helped(unsigned n, const std::string& service, const std::string& phone) {

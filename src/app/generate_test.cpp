@@ -8,6 +8,7 @@
 #include "app/support_records.hpp"
 #include "core/dates.hpp"
 #include "core/error.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -31,6 +32,7 @@ struct Shape {
 class GenerateTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
     dir_ = fs::temp_directory_path() /
            ("cnscd-gen-" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
@@ -46,7 +48,7 @@ class GenerateTest : public ::testing::Test {
   };
   Db Open(const std::string& name) {
     Db db;
-    db.store = store::OpenSqlite((dir_ / name).string(), 2);
+    db.store = cnscd_test::OpenTestStore(dir_.string(), 2, name);
     const auto at = std::chrono::sys_days{*dates::ParseDate("2026-03-15")} + std::chrono::hours(3);
     db.ctx = std::make_unique<Context>(Context{*db.store, [at] { return at; }});
     return db;

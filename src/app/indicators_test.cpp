@@ -8,6 +8,7 @@
 
 #include "app/units.hpp"
 #include "core/error.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -22,7 +23,8 @@ class IndicatorsTest : public ::testing::Test {
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
+    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
     ctx_ = std::make_unique<Context>(Context{*store_});
     // 15 January 2026: the year 2025 is over.
     ctx_->now = [] {

@@ -13,6 +13,7 @@
 
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -31,7 +32,8 @@ class SupportRecordsTest : public ::testing::Test {
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
+    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
     ctx_ = std::make_unique<Context>(Context{*store_});
     province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Quảng Trị", "province", "", {}, "45"}).id;
     commune_ = CreateUnit(*ctx_, caller_, {"Xã Cam Tuyền", "commune", "", province_, "19600"}).id;

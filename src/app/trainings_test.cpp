@@ -3,7 +3,6 @@
 #include "app/trainings.hpp"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <cstdio>
@@ -13,6 +12,7 @@
 
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -33,7 +33,8 @@ class TrainingsTest : public ::testing::Test {
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    store_ = store::OpenSqlite((dir_ / "t.db").string(), 2);
+    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
+    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
     ctx_ = std::make_unique<Context>(Context{*store_});
     province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Sóc Trăng", "province", "", {}, "94"}).id;
     commune_ = CreateUnit(*ctx_, caller_, {"Xã Nhơn Mỹ", "commune", "", province_, "19450"}).id;
@@ -76,26 +77,15 @@ class TrainingsTest : public ::testing::Test {
     auto tx = store_->Begin(store::Access::kRead);
     return tx->TrainedCounts(*tx->FindUnit(unit), until);
   }
-  // Every trained_count row, read straight from the database file.
+  // Every trained_count row, read straight from the database.
   std::vector<CountRow> CountRows() {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2((dir_ / "t.db").string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
-              SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db,
-                                 "SELECT unit_id, topic, month, people, households FROM "
-                                 "trained_count ORDER BY unit_id, topic, month",
-                                 -1, &s, nullptr),
-              SQLITE_OK);
     std::vector<CountRow> rows;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-      rows.emplace_back(sqlite3_column_int64(s, 0),
-                        reinterpret_cast<const char*>(sqlite3_column_text(s, 1)),
-                        reinterpret_cast<const char*>(sqlite3_column_text(s, 2)),
-                        sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4));
+    for (const auto& r :
+         cnscd_test::QuerySql(*store_,
+                              "SELECT unit_id, topic, month, people, households "
+                              "FROM trained_count ORDER BY unit_id, topic, month")) {
+      rows.emplace_back(std::stoll(r[0]), r[1], r[2], std::stoll(r[3]), std::stoll(r[4]));
     }
-    sqlite3_finalize(s);
-    sqlite3_close(db);
     return rows;
   }
   std::filesystem::path dir_;

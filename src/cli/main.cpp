@@ -38,6 +38,7 @@ std::string DefaultWebRoot(const char* argv0) {
 
 // Removes a database this run created, so that a refusal leaves nothing half-made behind.
 void RemoveDatabase(const std::string& db) {
+  if (store::IsPostgresUrl(db)) return;  // a server's database is the operator's to drop
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }
 
@@ -326,14 +327,28 @@ int main(int argc, char** argv) {
       return 2;
     }
     // Backup and restore work on files: they must not open (and so migrate or create) the store.
+    if ((*backup || *restore) && store::IsPostgresUrl(db)) {
+      std::cerr << "cnscd: sao lưu PostgreSQL bằng pg_dump / pg_restore (docs/deploy.md). / "
+                   "Back PostgreSQL up with pg_dump / pg_restore (docs/deploy.md).\n";
+      return 2;
+    }
     if (*backup) return RunBackup(db, backup_to);
     if (*restore) return RunRestore(restore_from, db, !no_verify, force);
     app::InitCrypto();
     // Ask before touching the database, so a refused password leaves no file behind.
     const std::string admin_password = *init && !admin.empty() ? ReadPassword() : std::string();
-    const bool fresh = !std::filesystem::exists(db);
-    auto store = store::OpenSqlite(db, threads);
+    const bool postgres = store::IsPostgresUrl(db);
+    bool fresh = !postgres && !std::filesystem::exists(db);
+    auto store = store::Open(db, threads);
     app::Context ctx{*store};
+    // A PostgreSQL database is "fresh" for the demo when it holds no unit yet.
+    if (postgres) {
+      store::UnitQuery any;
+      any.limit = 1;
+      fresh = store->Begin(store::Access::kRead)
+                  ->ListUnits(any, store::Scope{true, {}, {}, {}})
+                  .total == 0;
+    }
 
     if (*init) {
       if (!admin.empty()) {

@@ -1,7 +1,7 @@
 #pragma once
 // Persistence behind one interface. A use case opens one transaction, reads and writes through
 // it, and commits; a transaction dropped without Commit() rolls back, so a refusal writes nothing.
-// SQLite fills it today; a PostgreSQL implementation fills the same interface later.
+// SQLite and PostgreSQL fill it with the same SQL (store/sql over store/sqlite, store/postgresql).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -223,6 +223,13 @@ class Store {
 
 // Opens (creating if needed) the SQLite database at `path` and applies pending migrations.
 std::unique_ptr<Store> OpenSqlite(const std::string& path, int connections = 4);
+// Opens the PostgreSQL database at `url` (postgresql://user@host:port/db?options) with a pool of
+// `connections`, and applies pending migrations (postgresql/postgres_store.cpp).
+std::unique_ptr<Store> OpenPostgres(const std::string& url, int connections = 4);
+// True when `db` names a PostgreSQL database (postgresql:// or postgres://), not a SQLite file.
+bool IsPostgresUrl(const std::string& db);
+// The database `db` names, by IsPostgresUrl: `--db` of every command.
+std::unique_ptr<Store> Open(const std::string& db, int connections = 4);
 
 // Backup and restore of a SQLite database file (sqlite/backup.cpp; `cnscd backup`/`restore`).
 // Copies the live database `from` into the new file `to` with SQLite's online backup API,

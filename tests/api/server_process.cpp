@@ -166,7 +166,6 @@ std::string ServerProcess::Exit::Describe() const {
 ServerProcess::ServerProcess() {
   dir_ = MakeTempDir();
   log_path_ = dir_ + "/server.log";
-  const std::string db = dir_ + "/t.db";
   const std::string binary = Binary();
   auto fail = [this](const std::string& what) {
     const std::string message = what + "\n--- " + log_path_ + " ---\n" + log();
@@ -176,7 +175,14 @@ ServerProcess::ServerProcess() {
     throw std::runtime_error(message);
   };
 
-  // cnscd init --db <dir>/t.db --admin admin (password from the environment)
+  try {
+    database_ = std::make_unique<TestDatabase>(dir_);
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+  const std::string& db = database_->db();
+  // cnscd init --db <dir>/t.db (or a fresh PostgreSQL database) --admin admin (password from the
+  // environment)
   const pid_t init = Spawn({binary, "init", "--db", db, "--admin", kAdminUser},
                            {std::string("CNSCD_ADMIN_PASSWORD=") + kAdminPassword}, log_path_);
   int status = 0;
@@ -199,7 +205,7 @@ ServerProcess::ServerProcess() {
 }
 
 void ServerProcess::Serve() {
-  const std::string db = dir_ + "/t.db";
+  const std::string& db = database_->db();
   pid_ =
       Spawn({Binary(), "serve", "--db", db, "--port", std::to_string(port_), "--host", "127.0.0.1"},
             {}, log_path_);
@@ -295,6 +301,10 @@ Shared& TheShared() {
 
 class SharedServerEnvironment : public ::testing::Environment {
  public:
+  // The PostgreSQL run of a binary without a PostgreSQL server skips every test, saying why.
+  void SetUp() override {
+    if (auto why = StoreUnavailable()) GTEST_SKIP() << *why;
+  }
   void TearDown() override {
     Shared& shared = TheShared();
     if (!shared.server || !shared.server->running()) return;

@@ -4,9 +4,11 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "http_client.hpp"
+#include "test_store.hpp"
 
 namespace cnscd_test {
 
@@ -55,6 +57,7 @@ class ServerProcess {
   void Serve();
 
   std::string dir_;
+  std::unique_ptr<TestDatabase> database_;  // SQLite file in dir_, or a PostgreSQL database
   std::string log_path_;
   int port_ = 0;
   pid_t pid_ = -1;

@@ -1,7 +1,11 @@
-# Turns migrations/NNNN_*.sql into a C++ table compiled into the binary (no files at run time).
+# Turns SRC_DIR/NNNN_*.sql into a C++ table compiled into the binary (no files at run time): the
+# function FUNC (default Migrations) of migrations.hpp.
+if(NOT FUNC)
+  set(FUNC Migrations)
+endif()
 file(GLOB sql_files "${SRC_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
 list(SORT sql_files)
-set(body "// Generated from src/store/migrations/*.sql by embed.cmake. Do not edit.\n#include \"store/migrations/migrations.hpp\"\nnamespace cnscd::store {\nconst std::vector<Migration>& Migrations() {\n  static const std::vector<Migration> kMigrations{\n")
+set(body "// Generated from ${SRC_DIR}/*.sql by embed.cmake. Do not edit.\n#include \"store/migrations/migrations.hpp\"\nnamespace cnscd::store {\nconst std::vector<Migration>& ${FUNC}() {\n  static const std::vector<Migration> kMigrations{\n")
 foreach(f ${sql_files})
   get_filename_component(name "${f}" NAME)
   string(SUBSTRING "${name}" 0 4 version)

@@ -64,7 +64,7 @@ Page<Decision> SqlTransaction::ListDecisions(const Scope& scope, std::optional<I
   // "? IS NULL OR …" keeps one prepared plan for both forms.
   const std::string where =
       " FROM decision d JOIN unit u ON u.id = d.commune_id "
-      "WHERE (? IS NULL OR d.commune_id = ?) AND " +
+      "WHERE (CAST(? AS BIGINT) IS NULL OR d.commune_id = ?) AND " +
       in_scope.sql;
   auto bind = [&](Statement& s) {
     s.Bind(1, commune_id).Bind(2, commune_id);

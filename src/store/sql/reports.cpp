@@ -208,12 +208,12 @@ std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optio
       "SELECT u.path, r.team_id, 'records:' || r.service, count(*) FROM support_record r "
       "JOIN unit u ON u.id = r.village_id WHERE u.path >= ?1 AND u.path < ?2 "
       "AND r.date >= ?3 AND r.date <= ?4 AND r.voided_at IS NULL "
-      "AND (?5 IS NULL OR r.team_id = ?5) GROUP BY u.path, r.team_id, r.service");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR r.team_id = ?5) GROUP BY u.path, r.team_id, r.service");
   if (team_id) {
     // The citizens the team helped first with a service in the period: a pair's first record
     // is the team's (the lowest team id where two teams came the same day).
     read(
-        "SELECT u.path, ?5, 'citizens:' || h.service, count(*) FROM helped h "
+        "SELECT u.path, CAST(?5 AS BIGINT), 'citizens:' || h.service, count(*) FROM helped h "
         "JOIN unit u ON u.id = h.village_id WHERE u.path >= ?1 AND u.path < ?2 "
         "AND h.first_date >= ?3 AND h.first_date <= ?4 AND ?5 = (SELECT min(r.team_id) "
         "FROM support_record r WHERE r.village_id = h.village_id AND r.service = h.service "
@@ -224,41 +224,43 @@ std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optio
     read(
         "SELECT u.path, NULL, 'citizens:' || c.service, sum(c.n) FROM helped_count c "
         "JOIN unit u ON u.id = c.village_id WHERE u.path >= ?1 AND u.path < ?2 "
-        "AND c.month >= substr(?3, 1, 7) AND c.month <= substr(?4, 1, 7) AND ?5 IS NULL "
+        "AND c.month >= substr(?3, 1, 7) AND c.month <= substr(?4, 1, 7) AND CAST(?5 AS BIGINT) IS "
+        "NULL "
         "GROUP BY u.path, c.service");
   }
   read(
       "SELECT u.path, t.team_id, 'sessions:' || t.audience, count(*) FROM training_session t "
       "JOIN unit u ON u.id = t.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
       "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL "
-      "AND (?5 IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
   read(
       "SELECT u.path, t.team_id, 'attendance:' || t.audience, sum(t.attendance) "
       "FROM training_session t JOIN unit u ON u.id = t.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
       "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL "
-      "AND (?5 IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
   read(
       "SELECT u.path, e.team_id, 'events', count(*) FROM propaganda_event e "
       "JOIN unit u ON u.id = e.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
       "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL "
-      "AND (?5 IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
   read(
       "SELECT u.path, e.team_id, 'event_attendance', sum(e.attendance) FROM propaganda_event e "
       "JOIN unit u ON u.id = e.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
       "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL "
-      "AND (?5 IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
   // Teams and their current members (today's, whatever the period: memberships hold no history
   // of counts); the dates are bound but unused.
   read(
       "SELECT u.path, t.id, 'teams', 1 FROM team t JOIN unit u ON u.id = t.unit_id "
       "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' "
-      "AND (?5 IS NULL OR t.id = ?5)");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR t.id = ?5)");
   read(
       "SELECT u.path, t.id, CASE WHEN m.role = 'collaborator' THEN 'collaborators' "
       "ELSE 'members' END, count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
       "JOIN membership m ON m.team_id = t.id AND m.until IS NULL "
       "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' "
-      "AND (?5 IS NULL OR t.id = ?5) GROUP BY u.path, t.id, m.role = 'collaborator'");
+      "AND (CAST(?5 AS BIGINT) IS NULL OR t.id = ?5) GROUP BY u.path, t.id, m.role = "
+      "'collaborator'");
   return out;
 }
 

@@ -38,7 +38,7 @@ void AddToCount(Connection& db, Id village, const std::string& service, const st
   {
     Statement s = db.Prepare(
         "INSERT INTO helped_count (village_id, service, month, n) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (village_id, service, month) DO UPDATE SET n = n + excluded.n");
+        "ON CONFLICT (village_id, service, month) DO UPDATE SET n = helped_count.n + excluded.n");
     s.Bind(1, village).Bind(2, service).Bind(3, month).Bind(4, delta);
     s.Run();
   }

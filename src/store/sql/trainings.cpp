@@ -70,7 +70,8 @@ void AddTrained(Connection& db, const TrainingSession& t, std::int64_t sign) {
     Statement s = db.Prepare(
         "INSERT INTO trained_count (unit_id, topic, month, people, households) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, topic, month) DO UPDATE SET "
-        "people = people + excluded.people, households = households + excluded.households");
+        "people = trained_count.people + excluded.people, "
+        "households = trained_count.households + excluded.households");
     s.Bind(1, t.unit_id).Bind(2, t.topic).Bind(3, month);
     s.Bind(4, sign * t.attendance).Bind(5, sign * t.households);
     s.Run();
