@@ -180,7 +180,8 @@ ServerProcess::ServerProcess() {
   } catch (const std::exception& e) {
     fail(e.what());
   }
-  const std::string& db = database_->db();
+  db_ = database_->db();
+  const std::string& db = db_;
   // cnscd init --db <dir>/t.db (or a fresh PostgreSQL database) --admin admin (password from the
   // environment)
   const pid_t init = Spawn({binary, "init", "--db", db, "--admin", kAdminUser},
@@ -204,8 +205,23 @@ ServerProcess::ServerProcess() {
   }
 }
 
+ServerProcess::ServerProcess(SameDatabaseAs same) : db_(same.first.db_) {
+  dir_ = MakeTempDir();
+  log_path_ = dir_ + "/server.log";
+  port_ = FreePort();
+  try {
+    Serve();
+  } catch (const std::runtime_error& e) {
+    const std::string message = std::string(e.what()) + "\n--- " + log_path_ + " ---\n" + log();
+    if (pid_ > 0) Stop(std::chrono::seconds(1));
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+    throw std::runtime_error(message);
+  }
+}
+
 void ServerProcess::Serve() {
-  const std::string& db = database_->db();
+  const std::string& db = db_;
   pid_ =
       Spawn({Binary(), "serve", "--db", db, "--port", std::to_string(port_), "--host", "127.0.0.1"},
             {}, log_path_);

@@ -20,6 +20,12 @@ class ServerProcess {
   // Runs `cnscd init`, then `cnscd serve`, and waits until GET /api/v1/health answers 200.
   // Throws std::runtime_error (with the server's log) when any step fails.
   ServerProcess();
+  // A second `cnscd serve` on the database of `first` (no init), on its own port: several
+  // processes on one database, as a national deployment runs them. `first` must outlive it.
+  struct SameDatabaseAs {
+    const ServerProcess& first;
+  };
+  explicit ServerProcess(SameDatabaseAs same);
   // Stops the server if it still runs (SIGTERM, then SIGKILL after 5 s) and removes the temp dir.
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
@@ -58,6 +64,7 @@ class ServerProcess {
 
   std::string dir_;
   std::unique_ptr<TestDatabase> database_;  // SQLite file in dir_, or a PostgreSQL database
+  std::string db_;                          // what --db says (database_'s, or the first's)
   std::string log_path_;
   int port_ = 0;
   pid_t pid_ = -1;
