@@ -19,6 +19,7 @@
 #include "app/support_records.hpp"
 #include "app/team_list.hpp"
 #include "core/error.hpp"
+#include "http/client_address.hpp"
 #include "http/server.hpp"
 
 namespace {
@@ -70,13 +71,15 @@ std::string ReadPassword() {
 }
 
 void Serve(app::Context& ctx, const std::string& host, int port, const std::string& web_root,
-           int threads, const std::string& banner) {
+           int threads, const std::vector<std::string>& trusted_proxies,
+           const std::string& banner) {
   http::Api api(ctx);
   http::ServerOptions options;
   options.host = host;
   options.port = static_cast<std::uint16_t>(port);
   options.web_root = web_root;
   options.threads = threads;
+  options.trusted_proxies = trusted_proxies;
   http::Serve(options, api, [&] {
     std::cout << banner << "cnscd: serving on http://" << (host == "0.0.0.0" ? "localhost" : host)
               << ":" << port << "  (Ctrl+C to stop)" << std::endl;
@@ -245,6 +248,7 @@ int main(int argc, char** argv) {
   std::string host = "0.0.0.0";
   int port = 8080;
   int threads = 4;
+  std::vector<std::string> trusted_proxies;
   std::string web_root = DefaultWebRoot(argv[0]);
   auto* serve = cli.add_subcommand("serve", "Serve the API and the web app");
   auto* demo = cli.add_subcommand(
@@ -254,6 +258,13 @@ int main(int argc, char** argv) {
     sub->add_option("--host", host, "Address to listen on");
     sub->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 64));
     sub->add_option("--web", web_root, "Folder of the built web app");
+    sub->add_option("--trusted-proxy", trusted_proxies,
+                    "Address of a proxy (nginx) whose X-Real-IP header names the client; "
+                    "repeatable")
+        ->check([](const std::string& a) {
+          return http::NormalIp(a).empty() ? "không phải địa chỉ IP / not an IP address: " + a
+                                           : std::string();
+        });
   }
   add_db(serve);
   add_db(demo, "cnscd-demo.db");
@@ -416,7 +427,7 @@ int main(int argc, char** argv) {
       }
       banner += "  Mở / open: http://localhost:" + std::to_string(port) + "\n\n";
     }
-    Serve(ctx, host, port, web_root, threads, banner);
+    Serve(ctx, host, port, web_root, threads, trusted_proxies, banner);
     return 0;
   } catch (const Error& e) {
     std::cerr << "cnscd: " << e.message_vi() << " / " << e.message_en() << "\n";

@@ -8,6 +8,7 @@
 #include <restinio/all.hpp>
 #include <thread>
 
+#include "http/client_address.hpp"
 #include "http/static_files.hpp"
 
 namespace cnscd::http {
@@ -89,7 +90,8 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
   using Traits = restinio::default_traits_t;
   const std::filesystem::path web_root = options.web_root;
 
-  auto handler = [&api, web_root](const restinio::request_handle_t& req) {
+  auto handler = [&api, web_root,
+                  proxies = options.trusted_proxies](const restinio::request_handle_t& req) {
     const auto path = DecodePath(req->header().path());
     if (!path || path->empty() || (*path)[0] != '/') {
       return Reply(req, BadRequest("Địa chỉ không hợp lệ.", "Invalid path."));
@@ -118,7 +120,8 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
     request.content_type = Header(req, restinio::http_field::content_type);
     request.csrf_token = std::string(req->header().get_field_or("X-CSRF-Token", ""));
     request.forwarded_proto = std::string(req->header().get_field_or("X-Forwarded-Proto", ""));
-    request.remote_address = req->remote_endpoint().address().to_string();
+    request.remote_address = ClientAddress(req->remote_endpoint().address().to_string(),
+                                           req->header().get_field_or("X-Real-IP", ""), proxies);
     return Reply(req, api.Handle(request));
   };
 

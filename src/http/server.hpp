@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "http/api.hpp"
 
@@ -14,6 +15,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;
   int threads = 4;       // workers; SQLite's pool has one connection per worker
   std::string web_root;  // web/dist; empty or missing serves the built-in page
+  // Proxies whose X-Real-IP names the client (client_address.hpp); empty: the TCP peer is.
+  std::vector<std::string> trusted_proxies;
 };
 
 // Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns.
