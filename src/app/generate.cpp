@@ -513,7 +513,7 @@ class Generator {
         const store::Team team = tx->InsertTeam(
             {0, village.id, TeamLevel::kVillage, DefaultTeamName(village.name), "active", {}});
         TeamRef ref{team.id, village.id, {}};
-        const int size = rng.Between(4, 8);
+        const int size = synthetic::MembersPerTeam(rng.Below(100));
         // Established some months before the field work starts.
         const std::string since =
             dates::Date(programme_start - days(static_cast<int>(rng.Below(300))));

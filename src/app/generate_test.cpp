@@ -98,8 +98,8 @@ TEST_F(GenerateTest, ASyntheticProvinceHasVillagesTeamsMembersAndCountedRecords)
   EXPECT_EQ(s.units_source, "synthetic");
   EXPECT_EQ(s.provinces, 1);
   EXPECT_EQ(s.communes, 98);  // 3,321 communes shared by 34 provinces, the first ones get 98
-  EXPECT_GE(s.villages, 20 * s.communes);
-  EXPECT_LE(s.villages, 30 * s.communes);
+  EXPECT_GE(s.villages, 18 * s.communes);
+  EXPECT_LE(s.villages, 27 * s.communes);
   EXPECT_EQ(s.teams, s.villages);
   EXPECT_GE(s.members, 4 * s.teams);
   EXPECT_LE(s.members, 8 * s.teams);
@@ -212,6 +212,39 @@ TEST_F(GenerateTest, TheRealListsGiveTheProvinceAndItsCommunesWithBanVillages) {
   const store::Unit village = tx->ListUnits(q, {true, {}, {}, {}}).items.at(0);
   EXPECT_EQ(village.subkind, "bản");
   EXPECT_EQ(village.name.rfind("Bản ", 0), 0U);
+}
+
+TEST_F(GenerateTest, BeforeTheReformAProvinceHasItsDistrictsAndSmallCommunes) {
+  const fs::path lists = SharedData() / "vn-admin";
+  if (!fs::is_directory(lists)) {
+    GTEST_SKIP() << "the reference data " << lists << " is absent: real-list test skipped";
+  }
+  Db db = Open("a.db");
+  GenOptions o;
+  o.seed = 5;
+  o.province = "Lai Châu";  // code 12 before the reform too: 8 districts
+  o.lists_dir = lists.string();
+  o.names_dir = (SharedData() / "names").string();
+  o.before_reform = true;
+  o.records = 500;
+  const GenSummary s = Generate(*db.ctx, caller_, o);
+  EXPECT_EQ(s.units_source, "gso-before-2025");
+  EXPECT_EQ(s.provinces, 1);
+  EXPECT_EQ(s.districts, 8);
+  EXPECT_GT(s.communes, 90);  // 106 communes before the merger, 38 after
+  EXPECT_GE(s.villages, 5 * s.communes);
+  EXPECT_LE(s.villages, 9 * s.communes);
+  EXPECT_EQ(s.teams, s.villages);
+  EXPECT_EQ(s.records, 500);
+  // Communes hang under their districts, which hang under the province.
+  auto tx = db.store->Begin(store::Access::kRead);
+  store::UnitQuery q;
+  q.kind = UnitKind::kCommune;
+  q.limit = 1;
+  const store::Unit commune = tx->ListUnits(q, {true, {}, {}, {}}).items.at(0);
+  const auto district = tx->FindUnit(*commune.parent_id);
+  ASSERT_TRUE(district);
+  EXPECT_EQ(district->kind, UnitKind::kDistrict);
 }
 
 }  // namespace

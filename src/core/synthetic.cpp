@@ -15,7 +15,15 @@ Region RegionOfProvinceCode(std::string_view code) {
   return Region::kSouth;
 }
 
-Range VillagesPerCommune(bool two_level) { return two_level ? Range{20, 30} : Range{5, 9}; }
+Range VillagesPerCommune(bool two_level) { return two_level ? Range{18, 27} : Range{5, 9}; }
+
+int MembersPerTeam(std::uint64_t percentile) {
+  if (percentile < 55) return 4;
+  if (percentile < 85) return 5;
+  if (percentile < 93) return 6;
+  if (percentile < 97) return 7;
+  return 8;
+}
 
 std::string VillageSubkind(Region region, std::string_view commune_subkind) {
   const bool urban = commune_subkind == "phường" || commune_subkind == "thị trấn";

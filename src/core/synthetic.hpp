@@ -17,14 +17,19 @@ enum class Region { kNorth, kNorthWestHighlands, kCentre, kSouth };
 // The region of a province from its GSO code (pre-2025 and 2025 codes alike).
 Region RegionOfProvinceCode(std::string_view code);
 
-// Villages per commune, inclusive bounds: about 20–30 in the two-level shape of 2025 (3,321
-// communes, some 74,000 villages); about 5–9 in the three-level shape before the merger
-// (10,035 communes holding about the same villages).
+// Villages per commune, inclusive bounds, drawn evenly: 18–27 in the two-level shape of 2025
+// (3,321 communes × 22.5 ≈ the programme's 74,000 villages and teams); 5–9 in the three-level
+// shape before the merger (10,035 communes holding about the same villages).
 struct Range {
   int min = 0;
   int max = 0;
 };
 Range VillagesPerCommune(bool two_level);
+
+// Members of a team, 4 to 8, from a percentile draw in [0, 100): most teams have the four or
+// five the seeds ask for at least (55 % four, 30 % five, 8 % six, 4 % seven, 3 % eight; 4.7 on
+// average), so ~74,000 teams hold ~350,000 members, as the programme's 340,000.
+int MembersPerTeam(std::uint64_t percentile);
 
 // The village word for a commune: "tổ dân phố" in wards and towns (khu phố in the South), else
 // the region's rural word. `commune_subkind` is the lowercase type word ("xã", "phường", ...).

@@ -21,10 +21,27 @@ TEST(Synthetic, VillagesAreNamedByRegionAndKindOfCommune) {
   EXPECT_EQ(HeadOfVillage("tổ dân phố"), "Tổ trưởng tổ dân phố");
 }
 
-TEST(Synthetic, TwoLevelCommunesHoldTwentyToThirtyVillages) {
-  EXPECT_EQ(VillagesPerCommune(true).min, 20);
-  EXPECT_EQ(VillagesPerCommune(true).max, 30);
-  EXPECT_LT(VillagesPerCommune(false).max, 20);  // the small communes before the merger
+TEST(Synthetic, TwoLevelCommunesHoldAbout22VillagesAsTheProgrammesTeamsSay) {
+  const Range r = VillagesPerCommune(true);
+  EXPECT_EQ(r.min, 18);
+  EXPECT_EQ(r.max, 27);
+  // 3,321 communes × the mean ≈ 74,000 villages, one team each.
+  EXPECT_NEAR(3321 * (r.min + r.max) / 2.0, 74000, 1500);
+  EXPECT_LT(VillagesPerCommune(false).max, 18);  // the small communes before the merger
+}
+
+TEST(Synthetic, TeamsHoldFourToEightMembersAboutFourPointSevenOnAverage) {
+  int sum = 0;
+  for (std::uint64_t p = 0; p < 100; ++p) {
+    const int n = MembersPerTeam(p);
+    EXPECT_GE(n, 4);
+    EXPECT_LE(n, 8);
+    sum += n;
+  }
+  EXPECT_EQ(MembersPerTeam(0), 4);
+  EXPECT_EQ(MembersPerTeam(99), 8);
+  // ~74,000 teams × 4.7 ≈ 350,000 members (the programme counts about 340,000).
+  EXPECT_EQ(sum, 470);
 }
 
 TEST(Synthetic, CohortsCoverEveryDenominatorAndShrinkWithAge) {
