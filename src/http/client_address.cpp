@@ -17,12 +17,13 @@ std::string NormalIp(std::string_view text) {
 
 std::string ClientAddress(std::string_view peer, std::string_view real_ip,
                           const std::vector<std::string>& trusted_proxies) {
-  const std::string from = NormalIp(peer);
-  if (from.empty() || real_ip.empty()) return from.empty() ? std::string(peer) : from;
+  std::string from = NormalIp(peer);
+  if (from.empty()) return std::string(peer);
+  if (real_ip.empty()) return from;
   bool trusted = false;
   for (const std::string& p : trusted_proxies) trusted = trusted || NormalIp(p) == from;
   if (!trusted) return from;
-  const std::string client = NormalIp(real_ip);
+  std::string client = NormalIp(real_ip);
   return client.empty() ? from : client;
 }
 
