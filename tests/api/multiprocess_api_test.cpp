@@ -59,13 +59,14 @@ TEST(MultiProcess, TwoServersOnOneDatabaseShareSessionsAndLoseNoCountedCitizen) 
   constexpr int kClients = 8, kBatches = 10, kPerBatch = 25, kCitizens = 120;
   std::atomic<int> created{0}, failures{0};
   std::vector<std::thread> clients;
+  clients.reserve(kClients);
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
       const HttpClient& to = c % 2 == 0 ? a : b;
       for (int batch = 0; batch < kBatches; ++batch) {
         json records = json::array();
         for (int i = 0; i < kPerBatch; ++i) {
-          const unsigned n = static_cast<unsigned>((c * kBatches + batch) * kPerBatch + i);
+          const auto n = static_cast<unsigned>((c * kBatches + batch) * kPerBatch + i);
           char phone[16];
           std::snprintf(phone, sizeof phone, "0912%06u", (n * 7U) % kCitizens);
           records.push_back({{"id", Uuid(n)},
