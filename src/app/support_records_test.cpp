@@ -153,7 +153,17 @@ TEST_F(SupportRecordsTest, LiveCountersEqualRebuiltOnesAfterARandomWorkload) {
   for (const auto u : units) {
     for (const auto& until : untils) live.push_back(Counts(u, until));
   }
+  // The counters themselves, row for row: the live tables equal the rebuilt ones.
+  const auto rows = [&] {
+    return std::make_pair(
+        cnscd_test::QuerySql(*store_, "SELECT * FROM helped_count ORDER BY 1, 2, 3"),
+        cnscd_test::QuerySql(*store_, "SELECT * FROM helped_total ORDER BY 1, 2, 3"));
+  };
+  const auto live_rows = rows();
   EXPECT_GT(Recount(*ctx_).helped_pairs, 0);
+  EXPECT_EQ(rows(), live_rows);
+  // A province's total row holds what its villages' rows hold.
+  EXPECT_FALSE(live_rows.second.empty());
   std::size_t k = 0;
   for (const auto u : units) {
     for (const auto& until : untils) EXPECT_EQ(Counts(u, until), live[k++]) << u << " " << until;

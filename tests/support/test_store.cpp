@@ -24,6 +24,8 @@ void Admin(const std::string& sql) {
   if (PQstatus(conn) != CONNECTION_OK) {
     error = PQerrorMessage(conn);
   } else {
+    PQsetNoticeProcessor(
+        conn, [](void* /*arg*/, const char* /*message*/) {}, nullptr);
     PGresult* r = PQexec(conn, sql.c_str());
     if (PQresultStatus(r) != PGRES_COMMAND_OK) error = PQresultErrorMessage(r);
     PQclear(r);

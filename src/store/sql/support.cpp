@@ -1,6 +1,7 @@
 // Field work: support records and the counters of distinct (village, service, citizen) pairs
 // that hold the indicators' numerators, kept in the caller's transaction (DESIGN.md "Counts are
-// maintained"): reading a province reads helped_count rows, never the records.
+// maintained"): per village and month in helped_count, and summed for each unit at every level
+// in helped_total, so that reading a province reads its own rows, never the records.
 #include <string>
 
 #include "store/sql/transaction.hpp"
@@ -31,8 +32,16 @@ SupportRecord ReadRecord(const Statement& s) {
 
 std::string MonthOf(const std::string& date) { return date.substr(0, 7); }
 
-// +1 / −1 on the pairs counted in one village, service and month; empty rows are removed so
-// that the live table equals a rebuilt one row for row.
+// The village and every unit above it, walked up parent_id: the rows of helped_total that a
+// change in one village touches.
+constexpr const char* kUnitAndAncestors =
+    "WITH RECURSIVE up (id, parent_id) AS ("
+    "SELECT id, parent_id FROM unit WHERE id = ? "
+    "UNION ALL SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id) ";
+
+// +1 / −1 on the pairs counted in one village, service and month, in helped_count and in the
+// helped_total rows of the village and each unit above it; rows that reach zero are removed so
+// that the live tables equal rebuilt ones row for row.
 void AddToCount(Connection& db, Id village, const std::string& service, const std::string& month,
                 std::int64_t delta) {
   {
@@ -42,8 +51,26 @@ void AddToCount(Connection& db, Id village, const std::string& service, const st
     s.Bind(1, village).Bind(2, service).Bind(3, month).Bind(4, delta);
     s.Run();
   }
-  Statement d = db.Prepare(
-      "DELETE FROM helped_count WHERE village_id = ? AND service = ? AND month = ? AND n <= 0");
+  {
+    // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
+    Statement s = db.Prepare(std::string(kUnitAndAncestors) +
+                             "INSERT INTO helped_total (unit_id, service, month, n) "
+                             "SELECT id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) "
+                             "FROM up WHERE true ON CONFLICT (unit_id, service, month) "
+                             "DO UPDATE SET n = helped_total.n + excluded.n");
+    s.Bind(1, village).Bind(2, service).Bind(3, month).Bind(4, delta);
+    s.Run();
+  }
+  if (delta > 0) return;  // nothing can have reached zero
+  {
+    Statement d = db.Prepare(
+        "DELETE FROM helped_count WHERE village_id = ? AND service = ? AND month = ? AND n <= 0");
+    d.Bind(1, village).Bind(2, service).Bind(3, month);
+    d.Run();
+  }
+  Statement d = db.Prepare(std::string(kUnitAndAncestors) +
+                           "DELETE FROM helped_total WHERE unit_id IN (SELECT id FROM up) "
+                           "AND service = ? AND month = ? AND n <= 0");
   d.Bind(1, village).Bind(2, service).Bind(3, month);
   d.Run();
 }
@@ -170,12 +197,22 @@ Page<SupportRecord> SqlTransaction::ListSupportRecords(const SupportQuery& q) {
 
 std::map<std::string, std::int64_t> SqlTransaction::HelpedCounts(const Unit& within,
                                                                  const std::string& until) {
+  std::map<std::string, std::int64_t> counts;
+  if (within.id != 0) {
+    // The unit's own totals: at most a row per service and month, whatever lies below.
+    Statement s = db_.Prepare(
+        "SELECT service, sum(n) FROM helped_total WHERE unit_id = ? AND month <= ? "
+        "GROUP BY service");
+    s.Bind(1, within.id).Bind(2, MonthOf(until));
+    while (s.Step()) counts[s.Text(0)] = s.Int(1);
+    return counts;
+  }
+  // No unit (the whole country): the villages' counters, summed.
   const auto [lo, hi] = PathRange(within.path);
   Statement s = db_.Prepare(
       "SELECT c.service, sum(c.n) FROM helped_count c JOIN unit u ON u.id = c.village_id "
       "WHERE u.path >= ? AND u.path < ? AND c.month <= ? GROUP BY c.service");
   s.Bind(1, lo).Bind(2, hi).Bind(3, MonthOf(until));
-  std::map<std::string, std::int64_t> counts;
   while (s.Step()) counts[s.Text(0)] = s.Int(1);
   return counts;
 }
@@ -183,6 +220,7 @@ std::map<std::string, std::int64_t> SqlTransaction::HelpedCounts(const Unit& wit
 std::int64_t SqlTransaction::RebuildCounters() {
   db_.Exec("DELETE FROM helped");
   db_.Exec("DELETE FROM helped_count");
+  db_.Exec("DELETE FROM helped_total");
   db_.Exec(
       "INSERT INTO helped (village_id, service, citizen_key, first_date) "
       "SELECT village_id, service, citizen_key, min(date) FROM support_record "
@@ -191,6 +229,14 @@ std::int64_t SqlTransaction::RebuildCounters() {
       "INSERT INTO helped_count (village_id, service, month, n) "
       "SELECT village_id, service, substr(first_date, 1, 7), count(*) FROM helped "
       "GROUP BY village_id, service, substr(first_date, 1, 7)");
+  db_.Exec(
+      "WITH RECURSIVE up (village_id, unit_id) AS ("
+      "SELECT DISTINCT village_id, village_id FROM helped_count "
+      "UNION ALL SELECT up.village_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id "
+      "WHERE u.parent_id IS NOT NULL) "
+      "INSERT INTO helped_total (unit_id, service, month, n) "
+      "SELECT up.unit_id, c.service, c.month, sum(c.n) FROM helped_count c "
+      "JOIN up ON up.village_id = c.village_id GROUP BY up.unit_id, c.service, c.month");
   Statement s = db_.Prepare("SELECT count(*) FROM helped");
   s.Step();
   return s.Int(0);
