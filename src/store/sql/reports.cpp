@@ -198,6 +198,14 @@ std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optio
   // Not a structured binding: clang-tidy 14 refuses to capture one in the lambda.
   const std::pair<std::string, std::string> range = PathRange(within.path);
   std::vector<ActivityRow> out;
+  // "AND <column> = team" for a team's figures, else a no-op on the NULL team: two statements,
+  // so that the planner sees the team id and looks it up (an "IS NULL OR" hid it: a scan of
+  // every team of the nation for one team's report).
+  const bool one_team = team_id.has_value();
+  auto of_team = [one_team](const char* column) {
+    return one_team ? std::string(" AND ") + column + " = ?5"
+                    : std::string(" AND CAST(?5 AS BIGINT) IS NULL");
+  };
   // Each statement takes (lo, hi, from, to, team or NULL) and gives (path, team, what, n).
   auto read = [&](const std::string& sql) {
     Statement s = db_.Prepare(sql);
@@ -207,8 +215,8 @@ std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optio
   read(
       "SELECT u.path, r.team_id, 'records:' || r.service, count(*) FROM support_record r "
       "JOIN unit u ON u.id = r.village_id WHERE u.path >= ?1 AND u.path < ?2 "
-      "AND r.date >= ?3 AND r.date <= ?4 AND r.voided_at IS NULL "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR r.team_id = ?5) GROUP BY u.path, r.team_id, r.service");
+      "AND r.date >= ?3 AND r.date <= ?4 AND r.voided_at IS NULL " +
+      of_team("r.team_id") + " GROUP BY u.path, r.team_id, r.service");
   if (team_id) {
     // The citizens the team helped first with a service in the period: a pair's first record
     // is the team's (the lowest team id where two teams came the same day).
@@ -231,35 +239,36 @@ std::vector<ActivityRow> SqlTransaction::Activity(const Unit& within, std::optio
   read(
       "SELECT u.path, t.team_id, 'sessions:' || t.audience, count(*) FROM training_session t "
       "JOIN unit u ON u.id = t.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
-      "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
+      "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL " +
+      of_team("t.team_id") + " GROUP BY u.path, t.team_id, t.audience");
   read(
       "SELECT u.path, t.team_id, 'attendance:' || t.audience, sum(t.attendance) "
       "FROM training_session t JOIN unit u ON u.id = t.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
-      "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR t.team_id = ?5) GROUP BY u.path, t.team_id, t.audience");
+      "AND t.date >= ?3 AND t.date <= ?4 AND t.voided_at IS NULL " +
+      of_team("t.team_id") + " GROUP BY u.path, t.team_id, t.audience");
   read(
       "SELECT u.path, e.team_id, 'events', count(*) FROM propaganda_event e "
       "JOIN unit u ON u.id = e.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
-      "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
+      "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL " +
+      of_team("e.team_id") + " GROUP BY u.path, e.team_id");
   read(
       "SELECT u.path, e.team_id, 'event_attendance', sum(e.attendance) FROM propaganda_event e "
       "JOIN unit u ON u.id = e.unit_id WHERE u.path >= ?1 AND u.path < ?2 "
-      "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR e.team_id = ?5) GROUP BY u.path, e.team_id");
+      "AND e.date >= ?3 AND e.date <= ?4 AND e.voided_at IS NULL " +
+      of_team("e.team_id") + " GROUP BY u.path, e.team_id");
   // Teams and their current members (today's, whatever the period: memberships hold no history
   // of counts); the dates are bound but unused.
   read(
       "SELECT u.path, t.id, 'teams', 1 FROM team t JOIN unit u ON u.id = t.unit_id "
-      "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR t.id = ?5)");
+      "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' " +
+      of_team("t.id"));
   read(
       "SELECT u.path, t.id, CASE WHEN m.role = 'collaborator' THEN 'collaborators' "
       "ELSE 'members' END, count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
       "JOIN membership m ON m.team_id = t.id AND m.until IS NULL "
-      "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' "
-      "AND (CAST(?5 AS BIGINT) IS NULL OR t.id = ?5) GROUP BY u.path, t.id, m.role = "
+      "WHERE u.path >= ?1 AND u.path < ?2 AND t.status = 'active' " +
+      of_team("t.id") +
+      " GROUP BY u.path, t.id, m.role = "
       "'collaborator'");
   return out;
 }
