@@ -53,46 +53,29 @@ SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
 
 Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
   const SqlFilter in_scope = ScopeFilter(scope, "path", "");
-  // Each optional filter is "? IS NULL OR …" so that one prepared plan serves them all.
-  const std::string where =
-      " FROM unit WHERE valid_to IS NULL AND (CAST(? AS BIGINT) IS NULL OR parent_id = ?) "
-      "AND (CAST(? AS TEXT) IS NULL OR kind = ?) "
-      "AND (CAST(? AS TEXT) IS NULL OR instr(name_folded, ?) > 0) "
-      "AND (CAST(? AS TEXT) IS NULL OR coalesce(valid_from, '') = ?) AND " +
-      in_scope.sql;
-  auto bind = [&](Statement& s) {
-    int i = 1;
-    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.parent_id);
-    for (int twice = 0; twice < 2; ++twice) {
-      if (q.kind) {
-        s.Bind(i++, ToString(*q.kind));
-      } else {
-        s.BindNull(i++);
-      }
-    }
-    for (int twice = 0; twice < 2; ++twice) {
-      if (q.folded_text.empty()) {
-        s.BindNull(i++);
-      } else {
-        s.Bind(i++, q.folded_text);
-      }
-    }
-    for (int twice = 0; twice < 2; ++twice) s.Bind(i++, q.valid_from);
-    return in_scope.Bind(s, i);
-  };
-  Page<Unit> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    bind(c);
-    c.Step();
-    page.total = c.Int(0);
+  // Only the filters given appear, so that the planner sees them (a parent's children come from
+  // the unit_parent index); each combination is its own cached statement.
+  SqlFilter where{" FROM unit WHERE valid_to IS NULL", {}};
+  if (q.parent_id) {
+    where.sql += " AND parent_id = ?";
+    where.args.emplace_back(*q.parent_id);
   }
-  Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns + where +
-                            " ORDER BY sort_key, id LIMIT ? OFFSET ?");
-  const int next = bind(s);
-  s.Bind(next, q.limit).Bind(next + 1, q.offset);
-  while (s.Step()) page.items.push_back(ReadUnit(s));
-  return page;
+  if (q.kind) {
+    where.sql += " AND kind = ?";
+    where.args.emplace_back(std::string(ToString(*q.kind)));
+  }
+  if (!q.folded_text.empty()) {
+    where.sql += " AND instr(name_folded, ?) > 0";
+    where.args.emplace_back(q.folded_text);
+  }
+  if (q.valid_from) {
+    where.sql += " AND coalesce(valid_from, '') = ?";
+    where.args.emplace_back(*q.valid_from);
+  }
+  where.sql += " AND " + in_scope.sql;
+  where.args.insert(where.args.end(), in_scope.args.begin(), in_scope.args.end());
+  return PageOf<Unit>(kUnitColumns, where, "sort_key, id", q.limit, q.offset,
+                      [](const Statement& s) { return ReadUnit(s); });
 }
 
 Page<Team> SqlTransaction::ListTeams(const Unit& within, const Scope& scope, int limit,
