@@ -12,7 +12,7 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
 token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
   -d '{"username":"admin","password":"admin"}' | sed -E 's/.*"token":"([0-9a-f]+)".*/\1/')
-rps() { wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1" |
+rps() { wrk -t2 -c32 -d"${BENCH_SECONDS:-5}"s -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1" |
   awk '/Requests\/sec/ {print $2}'; }
 ref=$(rps /api/v1/health)
 printf '%-70s %12s %8s\n' route "requests/s" "vs health"
