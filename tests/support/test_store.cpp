@@ -16,24 +16,6 @@ std::string AdminUrl() {
   return url != nullptr ? url : "";
 }
 
-// Runs one statement on the server's `postgres` database (CREATE/DROP DATABASE cannot run in a
-// transaction, so not through the store).
-void Admin(const std::string& sql) {
-  PGconn* conn = PQconnectdb(AdminUrl().c_str());
-  std::string error;
-  if (PQstatus(conn) != CONNECTION_OK) {
-    error = PQerrorMessage(conn);
-  } else {
-    PQsetNoticeProcessor(
-        conn, [](void* /*arg*/, const char* /*message*/) {}, nullptr);
-    PGresult* r = PQexec(conn, sql.c_str());
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) error = PQresultErrorMessage(r);
-    PQclear(r);
-  }
-  PQfinish(conn);
-  if (!error.empty()) throw std::runtime_error("test database: " + sql + ": " + error);
-}
-
 // The URL of database `name` on the same server: the admin URL with its path replaced.
 std::string UrlOf(const std::string& name) {
   std::string url = AdminUrl();
@@ -101,6 +83,8 @@ Rows RunPostgres(const std::string& url, const std::string& sql) {
   if (PQstatus(conn) != CONNECTION_OK) {
     error = PQerrorMessage(conn);
   } else {
+    PQsetNoticeProcessor(
+        conn, [](void* /*arg*/, const char* /*message*/) {}, nullptr);
     PGresult* r = PQexec(conn, sql.c_str());
     const ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_TUPLES_OK) {
@@ -117,6 +101,10 @@ Rows RunPostgres(const std::string& url, const std::string& sql) {
   if (!error.empty()) throw std::runtime_error(error + "\n" + sql);
   return rows;
 }
+
+// One statement on the server's `postgres` database (CREATE/DROP DATABASE cannot run in a
+// transaction, so not through the store).
+void Admin(const std::string& sql) { RunPostgres(AdminUrl(), sql); }
 
 Rows Run(const cnscd::store::Store& store, const std::string& sql) {
   const std::string& db = DbOf(store);
