@@ -169,7 +169,11 @@ PgConnection::PgConnection(const std::string& url) {
     const std::string msg = conn_ != nullptr ? Trimmed(PQerrorMessage(conn_)) : "out of memory";
     PQfinish(conn_);
     conn_ = nullptr;
-    throw std::runtime_error("cannot connect to PostgreSQL: " + msg);
+    throw std::runtime_error(
+        "Không kết nối được PostgreSQL (kiểm tra --db: máy, cổng, tên cơ sở "
+        "dữ liệu, người dùng). / Cannot connect to PostgreSQL (check --db: "
+        "host, port, database, user): " +
+        msg);
   }
   Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
 }
