@@ -41,8 +41,29 @@ struct UnitQuery {
   std::optional<UnitKind> kind;
   std::string folded_text;                // text::Fold of the search; empty for none
   std::optional<std::string> valid_from;  // only units of this edition (nullopt: any)
+  std::optional<std::string> on;          // the tree as it was that day (nullopt: today's)
   int limit = 100;
   int offset = 0;
+};
+
+// A change of the tree (issue 8): what happened, from when, on what legal basis.
+struct UnitEvent {
+  Id id = 0;
+  std::string kind;       // create, rename, reparent, merge, split, dissolve
+  std::string effective;  // YYYY-MM-DD
+  std::string basis;      // resolution number and date
+  std::string detail;     // JSON: names before and after, what moved
+  std::vector<Id> from;   // units renamed, re-parented, merged away, split or dissolved
+  std::vector<Id> to;     // units merged into, parts of a split, a new parent
+  std::vector<Id> moved;  // children that moved with a merge or by a split's assignment
+  std::optional<Id> account_id;
+  std::string created_at;
+};
+
+// What followed a unit into another when it was merged away or split (MoveAttachments).
+struct MovedCounts {
+  std::int64_t children = 0, teams = 0, support_records = 0, trainings = 0, events = 0,
+               cashless_places = 0;
 };
 
 template <typename T>

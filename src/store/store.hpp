@@ -28,8 +28,46 @@ class Transaction {
   virtual std::vector<Unit> Ancestors(const Unit& unit) = 0;  // province first, unit excluded
   virtual std::int64_t CountChildren(Id id) = 0;
 
+  // Units through time (unit_history.cpp, issue 8). The unit row holds today's state; each
+  // change keeps the state it ends in unit_version.
+  // The unit as it was on `on` (name and place then); nullopt when it did not exist that day.
+  virtual std::optional<Unit> FindUnitOn(Id id, const std::string& on) = 0;
+  virtual std::vector<Unit> AncestorsOn(const Unit& unit, const std::string& on) = 0;
+  virtual std::int64_t CountChildrenOn(Id id, const std::string& on) = 0;
+  // The day the unit's current name and place began (valid_from when never changed; nullopt:
+  // since ever).
+  virtual std::optional<std::string> StateSince(Id id) = 0;
+  // Gives the unit a name, subkind and parent from `effective` on; the state it leaves is kept,
+  // and with a new parent the current units of its subtree get their new paths (their old ones
+  // kept too). Returns the unit as it is now.
+  virtual Unit ReshapeUnit(Id id, const std::string& name, const std::string& subkind,
+                           std::optional<Id> parent_id, const std::string& effective) = 0;
+  // Moves the current children of `from` under `to` from `effective` on, with their subtrees'
+  // paths (the old states kept); returns how many children moved.
+  virtual std::int64_t MoveChildren(Id from, Id to, const std::string& effective) = 0;
+  // Ends the unit's validity (merged away, split, dissolved): valid_to = `day`.
+  virtual void CloseUnit(Id id, const std::string& day) = 0;
+  virtual Id InsertUnitEvent(const UnitEvent& event) = 0;
+  // The events that concern the unit, oldest first.
+  virtual std::vector<UnitEvent> UnitEventsOf(Id unit_id) = 0;
+  // Moves what hangs on `from` to `to`: its teams, and for a village its support records and
+  // their distinct pairs (a citizen helped in both counts once in `to`), trainings, propaganda
+  // events and their counters, cashless places. Children are re-parented by the caller.
+  virtual MovedCounts MoveAttachments(Id from, Id to) = 0;
+  // Counts what still hangs on a unit (to refuse dissolving a unit that holds something).
+  virtual MovedCounts CountAttachments(Id unit_id) = 0;
+  // Recomputes helped_total for every current unit from helped_count over today's tree; the
+  // totals of closed units stay as they were when they closed.
+  virtual void RebuildHelpedTotals() = 0;
+  // The same for the given current units only (after one event: the chains it touched).
+  virtual void RebuildHelpedTotalsOf(const std::vector<Id>& units) = 0;
+  // A province's own catalogue and reporting policy copied into another province that lacks
+  // those codes (a merged-away province's definitions follow its communes).
+  virtual void CopyProvinceDefinitions(Id from_province, Id to_province) = 0;
+
   // Population per unit and year
   virtual void PutPopulation(Id unit_id, const Population& population) = 0;
+  virtual void DeletePopulation(Id unit_id, int year, const std::string& cohort) = 0;
   virtual std::vector<Population> ListPopulation(Id unit_id) = 0;
 
   // Composition policy set on a unit (nullopt: the unit sets none)

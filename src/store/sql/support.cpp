@@ -220,7 +220,6 @@ std::map<std::string, std::int64_t> SqlTransaction::HelpedCounts(const Unit& wit
 std::int64_t SqlTransaction::RebuildCounters() {
   db_.Exec("DELETE FROM helped");
   db_.Exec("DELETE FROM helped_count");
-  db_.Exec("DELETE FROM helped_total");
   db_.Exec(
       "INSERT INTO helped (village_id, service, citizen_key, first_date) "
       "SELECT village_id, service, citizen_key, min(date) FROM support_record "
@@ -229,14 +228,7 @@ std::int64_t SqlTransaction::RebuildCounters() {
       "INSERT INTO helped_count (village_id, service, month, n) "
       "SELECT village_id, service, substr(first_date, 1, 7), count(*) FROM helped "
       "GROUP BY village_id, service, substr(first_date, 1, 7)");
-  db_.Exec(
-      "WITH RECURSIVE up (village_id, unit_id) AS ("
-      "SELECT DISTINCT village_id, village_id FROM helped_count "
-      "UNION ALL SELECT up.village_id, u.parent_id FROM up JOIN unit u ON u.id = up.unit_id "
-      "WHERE u.parent_id IS NOT NULL) "
-      "INSERT INTO helped_total (unit_id, service, month, n) "
-      "SELECT up.unit_id, c.service, c.month, sum(c.n) FROM helped_count c "
-      "JOIN up ON up.village_id = c.village_id GROUP BY up.unit_id, c.service, c.month");
+  RebuildHelpedTotals();  // today's units; the totals of closed units stay as they closed
   Statement s = db_.Prepare("SELECT count(*) FROM helped");
   s.Step();
   return s.Int(0);

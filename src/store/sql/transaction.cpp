@@ -52,10 +52,19 @@ SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
 }
 
 Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
-  const SqlFilter in_scope = ScopeFilter(scope, "path", "");
+  SqlFilter in_scope = ScopeFilter(scope, "path", "");
+  if (q.on) {  // the past is read by who reaches the unit today or reached it then
+    const SqlFilter now = ScopeFilter(scope, "path_now", "");
+    in_scope.sql = "(" + in_scope.sql + " OR " + now.sql + ")";
+    in_scope.args.insert(in_scope.args.end(), now.args.begin(), now.args.end());
+  }
   // Only the filters given appear, so that the planner sees them (a parent's children come from
   // the unit_parent index); each combination is its own cached statement.
   SqlFilter where{" FROM unit WHERE valid_to IS NULL", {}};
+  if (q.on) {  // the tree as it was that day: its current units and the older states
+    where.sql = std::string(" FROM ") + kUnitsOn + " WHERE 1 = 1";
+    where.args.assign(4, *q.on);
+  }
   if (q.parent_id) {
     where.sql += " AND parent_id = ?";
     where.args.emplace_back(*q.parent_id);

@@ -43,6 +43,21 @@ inline Unit ReadUnit(const Statement& s, int c = 0) {
   return u;
 }
 
+// The units as they were on a day, with the columns of `unit`: a derived table to select from
+// as `unit`, whose four parameters are that day. A unit's row holds its state since state_from;
+// unit_version holds the states before.
+// The units as they were on a day, with the columns of `unit` and `path_now` (today's path, for
+// scope): a derived table to select from as `unit`, whose four parameters are that day. A unit's
+// row holds its state since state_from; unit_version holds the states before.
+inline constexpr const char* kUnitsOn =
+    "(SELECT id, code, name, name_folded, sort_key, kind, subkind, parent_id, path, valid_from, "
+    "valid_to, path AS path_now FROM unit WHERE coalesce(state_from, valid_from, '') <= ? AND "
+    "(valid_to IS NULL OR valid_to > ?) "
+    "UNION ALL SELECT u.id, u.code, v.name, v.name_folded, v.sort_key, u.kind, v.subkind, "
+    "v.parent_id, v.path, u.valid_from, u.valid_to, u.path FROM unit_version v "
+    "JOIN unit u ON u.id = v.unit_id WHERE coalesce(v.state_from, '') <= ? AND v.state_to > ?) "
+    "AS unit";
+
 inline constexpr const char* kTeamColumns =
     "t.id, t.unit_id, t.level, t.name, t.status, t.established_by";
 
@@ -168,6 +183,23 @@ class SqlTransaction final : public Transaction {
 
   Page<Unit> ListUnits(const UnitQuery& q, const Scope& scope) override;
 
+  // unit_history.cpp
+  std::optional<Unit> FindUnitOn(Id id, const std::string& on) override;
+  std::vector<Unit> AncestorsOn(const Unit& unit, const std::string& on) override;
+  std::int64_t CountChildrenOn(Id id, const std::string& on) override;
+  std::optional<std::string> StateSince(Id id) override;
+  Unit ReshapeUnit(Id id, const std::string& name, const std::string& subkind,
+                   std::optional<Id> parent_id, const std::string& effective) override;
+  std::int64_t MoveChildren(Id from, Id to, const std::string& effective) override;
+  void CloseUnit(Id id, const std::string& day) override;
+  Id InsertUnitEvent(const UnitEvent& event) override;
+  std::vector<UnitEvent> UnitEventsOf(Id unit_id) override;
+  MovedCounts MoveAttachments(Id from, Id to) override;
+  MovedCounts CountAttachments(Id unit_id) override;
+  void RebuildHelpedTotals() override;
+  void RebuildHelpedTotalsOf(const std::vector<Id>& units) override;
+  void CopyProvinceDefinitions(Id from_province, Id to_province) override;
+
   std::vector<Unit> Ancestors(const Unit& unit) override {
     std::vector<Unit> out;
     std::optional<Id> next = unit.parent_id;
@@ -195,6 +227,13 @@ class SqlTransaction final : public Transaction {
       s.Bind(1, unit_id).Bind(2, p.year).Bind(3, cohort).Bind(4, n);
       s.Run();
     }
+  }
+
+  void DeletePopulation(Id unit_id, int year, const std::string& cohort) override {
+    Statement s =
+        db_.Prepare("DELETE FROM population WHERE unit_id = ? AND year = ? AND cohort = ?");
+    s.Bind(1, unit_id).Bind(2, year).Bind(3, cohort);
+    s.Run();
   }
 
   std::vector<Population> ListPopulation(Id unit_id) override {
