@@ -39,7 +39,9 @@ class ImportUnitsTest : public ::testing::Test {
     }
     dir_ = fs::temp_directory_path() /
            ("cnscd-import-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            // the .postgresql run of the same test runs beside it: a folder of its own
+            (cnscd_test::WantsPostgres() ? "-pg" : ""));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "app/auth.hpp"
@@ -16,6 +19,7 @@
 #include "app/demo.hpp"
 #include "app/generate.hpp"
 #include "app/import_units.hpp"
+#include "app/reform.hpp"
 #include "app/support_records.hpp"
 #include "app/team_list.hpp"
 #include "core/error.hpp"
@@ -157,6 +161,102 @@ int ImportMembersFile(app::Context& ctx, std::int64_t unit_id, const std::string
     std::cerr << "Không nhập gì: có dòng bị từ chối. / Nothing imported: some rows are refused.\n";
     return 1;
   }
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string CsvCell(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+struct ReformFiles {
+  std::string plan, decisions, report;
+};
+
+int RunReform(app::Context& ctx, const ReformFiles& files, app::ReformInput in) {
+  const auto table = ReadWholeFile(files.plan);
+  if (!table) {
+    std::cerr << files.plan << ": không mở được tệp / cannot open the file\n";
+    return 2;
+  }
+  in.table_csv = *table;
+  if (!files.decisions.empty()) {
+    const auto decisions = ReadWholeFile(files.decisions);
+    if (!decisions) {
+      std::cerr << files.decisions << ": không mở được tệp / cannot open the file\n";
+      return 2;
+    }
+    in.decisions_csv = *decisions;
+  }
+  const app::ReformSummary r = app::RunReform(ctx, app::SystemCaller("cli:reform"), in);
+  std::cout << (r.applied ? "Đã áp dụng / applied" : "Kế hoạch (chạy thử) / plan (dry run)")
+            << ", hiệu lực / effective " << in.effective << "\n"
+            << "  bảng / table: " << r.table_pairs << " cặp / pairs, " << r.pairs_outside
+            << " ngoài cơ sở dữ liệu này / outside this database\n"
+            << "  tỉnh mới / new provinces: " << r.provinces << " (" << r.provinces_kept
+            << " giữ mã / keep their unit, " << r.provinces_merged_away
+            << " tỉnh cũ sáp nhập / old provinces merged away)\n"
+            << "  xã mới / new communes: " << r.communes << " (" << r.communes_kept
+            << " giữ nguyên / kept, " << r.communes_merged_away
+            << " xã cũ nhập toàn bộ / old communes merged whole, " << r.communes_split
+            << " xã cũ bị chia / old communes split, " << r.villages_assigned
+            << " thôn được chỉ định / villages assigned)\n"
+            << "  huyện giải thể / districts dissolved: " << r.districts_dissolved
+            << "; không có trong bảng / unmapped: " << r.unmapped_merged
+            << " đã chỉ định / decided, " << r.dissolved << " giải thể / dissolved\n";
+  if (r.applied) {
+    std::cout << "  đã tạo / created " << r.communes_created << " xã / communes; đã chuyển / moved "
+              << r.villages_moved << " thôn / villages, " << r.teams_moved << " tổ / teams, "
+              << r.records_moved << " bản ghi / records\n";
+  }
+  if (!files.report.empty()) {
+    std::ofstream out(files.report, std::ios::binary | std::ios::trunc);
+    out << "kind,unit_id,line,message_vi,message_en\n";
+    for (const auto& q : r.questions) {
+      out << q.kind << "," << q.unit_id << "," << q.line << "," << CsvCell(q.message_vi) << ","
+          << CsvCell(q.message_en) << "\n";
+    }
+    if (!out) {
+      std::cerr << files.report << ": không ghi được / cannot write\n";
+      return 2;
+    }
+  }
+  if (r.questions.empty()) {
+    if (!r.applied) {
+      std::cout << "Không còn gì cần quyết định: chạy lại với --apply. / Nothing left to decide: "
+                   "run again with --apply.\n";
+    }
+    return 0;
+  }
+  std::map<std::string, int> by_kind;
+  for (const auto& q : r.questions) ++by_kind[q.kind];
+  std::cout << r.questions.size() << " điểm cần quyết định (--decisions) / points to decide:";
+  for (const auto& [kind, n] : by_kind) std::cout << " " << kind << " " << n;
+  std::cout << "\n";
+  // The few that concern whole communes first, then the many villages.
+  std::vector<reform::Question> shown = r.questions;
+  std::stable_sort(shown.begin(), shown.end(), [](const auto& a, const auto& b) {
+    return (a.kind == "split_village") < (b.kind == "split_village");
+  });
+  for (std::size_t i = 0; i < shown.size() && i < 20; ++i) {
+    std::cout << "  " << shown[i].message_vi << " / " << shown[i].message_en << "\n";
+  }
+  if (r.questions.size() > 20) {
+    std::cout << "  … (--report FILE ghi đủ / writes them all)\n";
+  }
+  if (in.apply) {
+    std::cerr << "Không áp dụng gì: còn điểm cần quyết định. / Nothing applied: points remain to "
+                 "decide.\n";
+  }
+  return 1;
 }
 
 void PrintDatabaseFacts(const store::SqliteFileFacts& f) {
@@ -309,6 +409,27 @@ int main(int argc, char** argv) {
   restore->add_flag("--no-verify", no_verify, "Restore without the .sha256 checksum");
   restore->add_flag("--force", force, "Overwrite an existing database");
 
+  ReformFiles reform_files;
+  app::ReformInput reform_input;
+  reform_input.basis = "QĐ 19/2025/QĐ-TTg (bảng chuyển đổi ĐVHC mới–cũ)";
+  std::string unmapped;
+  auto* reform = cli.add_subcommand(
+      "reform",
+      "Plan (dry run) or --apply the official old-to-new conversion of administrative units");
+  add_db(reform);
+  reform->add_option("--plan", reform_files.plan, "The conversion table (CSV as published)")
+      ->required();
+  reform->add_option("--effective", reform_input.effective, "Effective date, YYYY-MM-DD")
+      ->required();
+  reform->add_option("--decisions", reform_files.decisions,
+                     "CSV old,new: what the table leaves open (old commune code or id:N; new "
+                     "commune code or dissolve)");
+  reform->add_option("--unmapped", unmapped, "dissolve: dissolve unmapped units that hold nothing")
+      ->check(CLI::IsMember({"dissolve"}));
+  reform->add_option("--basis", reform_input.basis, "Legal basis written on every event");
+  reform->add_option("--report", reform_files.report, "Write every point to decide to this CSV");
+  reform->add_flag("--apply", reform_input.apply, "Apply the plan (all or nothing)");
+
   app::GenOptions gen_options;
   gen_options.lists_dir = "../shared/data/vn-admin";
   std::string names_dir;
@@ -396,6 +517,18 @@ int main(int argc, char** argv) {
       }
     }
     if (*import_units) return ImportFiles(ctx, files);
+    if (*reform) {
+      if (fresh) {  // nothing to convert; leave no empty database behind
+        store.reset();
+        if (!postgres) RemoveDatabase(db);
+        std::cerr << "cnscd: " << db
+                  << ": không có cơ sở dữ liệu này / no such database (cnscd init, import-units "
+                     "first)\n";
+        return 2;
+      }
+      reform_input.dissolve_unmapped = unmapped == "dissolve";
+      return RunReform(ctx, reform_files, reform_input);
+    }
     if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);
     if (*recount) {
       const app::RecountResult r = app::Recount(ctx);

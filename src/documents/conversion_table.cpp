@@ -72,6 +72,7 @@ ConversionTable ParseConversionTable(std::string_view content) {
     ConversionRow row;
     row.line = r.line;
     row.new_province_code = TrailingCode(c[0]);
+    row.new_province_name = text::Clean(c[0].substr(0, c[0].rfind(" (")));
     row.new_commune_name = c[1];
     row.new_commune_code = c[2];
     row.old_commune_name = c[3];
@@ -94,6 +95,35 @@ ConversionTable ParseConversionTable(std::string_view content) {
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+std::vector<ReformDecision> ParseReformDecisions(std::string_view content) {
+  std::vector<ReformDecision> out;
+  for (const CsvRow& r : ReadCsv(content)) {
+    std::vector<std::string> c;
+    for (const std::string& cell : r.cells) c.push_back(text::Clean(cell));
+    while (!c.empty() && c.back().empty()) c.pop_back();
+    if (c.empty()) continue;
+    if (out.empty() && c.size() == 2 && text::Fold(c[0]) == "old" && text::Fold(c[1]) == "new") {
+      continue;
+    }
+    const std::string where = std::to_string(r.line);
+    const bool by_id =
+        c[0].starts_with("id:") && c[0].size() > 3 && AllDigits(c[0].substr(3), c[0].size() - 3);
+    if (c.size() != 2 || (!by_id && !AllDigits(c[0], 5)) ||
+        (c[1] != "dissolve" && !AllDigits(c[1], 5))) {
+      throw RuleBroken("bad_decision",
+                       "Dòng " + where +
+                           ": cần \"mã xã cũ (5 chữ số) hoặc id:N, mã xã mới (5 chữ số) hoặc "
+                           "dissolve\".",
+                       "Line " + where +
+                           ": expected \"old commune code (5 digits) or id:N, new commune code "
+                           "(5 digits) or dissolve\".",
+                       "decisions");
+    }
+    out.push_back({r.line, c[0], c[1] == "dissolve" ? "" : c[1], c[1] == "dissolve"});
+  }
+  return out;
 }
 
 }  // namespace cnscd::documents

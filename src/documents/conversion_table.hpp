@@ -27,6 +27,7 @@ enum class ConversionNote {
 struct ConversionRow {
   int line = 0;                   // where the row starts in the file
   std::string new_province_code;  // "12"
+  std::string new_province_name;  // "Tỉnh Lai Châu", without its code
   std::string new_commune_code;   // five digits
   std::string new_commune_name;   // NFC, spaces collapsed
   std::string old_commune_code;   // five digits; empty when the row names no old commune
@@ -46,6 +47,18 @@ struct ConversionTable {
 // Throws cnscd::Error (kMalformed, "unknown_format") when the header is not the table's, or
 // "unreadable_csv". A row without a five-digit new commune code is refused, not thrown.
 ConversionTable ParseConversionTable(std::string_view content);
+
+// The decisions file of `cnscd reform --decisions`: CSV lines "old,new" where old is an old
+// commune's five-digit code or "id:N" (any unit by id) and new a new commune's five-digit code or
+// "dissolve"; a first line "old,new" is a header. Blank lines are skipped. Throws a 422 Error
+// (code "bad_decision") naming the first malformed line.
+struct ReformDecision {
+  int line = 0;
+  std::string old_key;
+  std::string new_code;  // empty when dissolve
+  bool dissolve = false;
+};
+std::vector<ReformDecision> ParseReformDecisions(std::string_view content);
 
 // The code in parentheses at the end of a name ("Tỉnh Lai Châu (12)" → "12"), or "".
 std::string TrailingCode(std::string_view name);

@@ -105,3 +105,32 @@ TEST(ConversionTable, TheRealTableMaps10033OldCommunesOnto3321New) {
 
 }  // namespace
 }  // namespace cnscd::documents
+
+namespace cnscd::documents {
+namespace {
+
+TEST(ReformDecisions, ReadsOldCodesAndIdsToNewCodesOrDissolve) {
+  const auto d = ParseReformDecisions("old,new\n27292,26734\nid:69138, 26737 \n\n00016,dissolve\n");
+  ASSERT_EQ(d.size(), 3U);
+  EXPECT_EQ(d[0].old_key, "27292");
+  EXPECT_EQ(d[0].new_code, "26734");
+  EXPECT_EQ(d[0].line, 2);
+  EXPECT_EQ(d[1].old_key, "id:69138");
+  EXPECT_EQ(d[1].new_code, "26737");
+  EXPECT_TRUE(d[2].dissolve);
+}
+
+TEST(ReformDecisions, AMalformedLineIsRefusedWithItsNumber) {
+  try {
+    ParseReformDecisions("27292,26734\n2729,26734\n");
+    FAIL() << "accepted a four-digit code";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "bad_decision");
+    EXPECT_NE(e.message_en().find("Line 2"), std::string::npos);
+  }
+  EXPECT_THROW(ParseReformDecisions("id:x,26734\n"), Error);
+  EXPECT_THROW(ParseReformDecisions("27292,26734,extra\n"), Error);
+}
+
+}  // namespace
+}  // namespace cnscd::documents
