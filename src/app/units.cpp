@@ -4,6 +4,7 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -27,6 +28,14 @@ std::string CleanName(const std::string& raw, const std::string& field) {
                      "The name is longer than 200 characters.", field);
   }
   return name;
+}
+
+// ?on= must be a real day: a typo would otherwise silently read today's tree.
+void CheckOnDate(const std::optional<std::string>& on) {
+  if (on && !dates::ParseDate(*on)) {
+    throw Malformed("bad_query", "Tham số on phải là một ngày dạng YYYY-MM-DD.",
+                    "on must be a date written YYYY-MM-DD.", "on");
+  }
 }
 }  // namespace
 
@@ -79,14 +88,33 @@ store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) 
   return unit;
 }
 
-UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id) {
+UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id,
+                   const std::optional<std::string>& on) {
+  CheckOnDate(on);
   auto tx = ctx.store.Begin(store::Access::kRead);
   UnitDetail d;
-  d.unit = RequireUnit(*tx, id);
-  Require(caller, Ability::kRead, UnitTarget(d.unit));
-  d.path = tx->Ancestors(d.unit);
+  if (on) {
+    auto then = tx->FindUnitOn(id, *on);
+    if (!then) throw NotFound("đơn vị hành chính", "administrative unit");
+    d.unit = std::move(*then);
+  } else {
+    d.unit = RequireUnit(*tx, id);
+  }
+  // A unit's past is read by who reaches it today or reached it then (its old path): the officer
+  // of a commune moved to a new province, and the officer of a province merged away.
+  if (on) {
+    const store::Unit now = RequireUnit(*tx, id);
+    try {
+      Require(caller, Ability::kRead, UnitTarget(now));
+    } catch (const Error&) {
+      Require(caller, Ability::kRead, UnitTarget(d.unit));
+    }
+  } else {
+    Require(caller, Ability::kRead, UnitTarget(d.unit));
+  }
+  d.path = on ? tx->AncestorsOn(d.unit, *on) : tx->Ancestors(d.unit);
   d.path.push_back(d.unit);
-  d.children = tx->CountChildren(id);
+  d.children = on ? tx->CountChildrenOn(id, *on) : tx->CountChildren(id);
   return d;
 }
 
@@ -100,6 +128,8 @@ store::Page<store::Unit> ListUnits(Context& ctx, const Caller& caller, const Uni
                       "kind must be province, district, commune or village.", "kind");
     }
   }
+  CheckOnDate(in.on);
+  q.on = in.on;
   q.folded_text = text::Fold(in.q);
   q.limit = in.limit;
   q.offset = in.offset;

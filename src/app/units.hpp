@@ -25,6 +25,7 @@ struct UnitListInput {
   std::optional<store::Id> parent_id;
   std::optional<std::string> kind;
   std::string q;
+  std::optional<std::string> on;  // YYYY-MM-DD: the tree as it was that day (nullopt: today's)
   int limit = 100;
   int offset = 0;
 };
@@ -40,7 +41,10 @@ struct EffectivePolicy {
 };
 
 store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in);
-UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id);
+// With `on` (YYYY-MM-DD): the unit as it was that day, its path and children then (404 when it
+// did not exist that day; access judged on where it sat then).
+UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id,
+                   const std::optional<std::string>& on = std::nullopt);
 store::Page<store::Unit> ListUnits(Context& ctx, const Caller& caller, const UnitListInput& in);
 
 store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id unit_id,

@@ -51,6 +51,7 @@ Api::Api(app::Context& ctx) : ctx_(ctx) {
   AddReportRoutes(router_);
   AddAllowanceRoutes(router_);
   AddCashlessPlaceRoutes(router_);
+  AddUnitEventRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -4,6 +4,15 @@
 
 namespace cnscd::http {
 
+Json RenderUnit(const store::Unit& u) {
+  Json j = app::ToJson(u);
+  // Both ends of its validity, whatever the audit snapshot carries: valid_to says when it was
+  // merged away, split or dissolved.
+  j["valid_from"] = u.valid_from ? Json(*u.valid_from) : Json(nullptr);
+  j["valid_to"] = u.valid_to ? Json(*u.valid_to) : Json(nullptr);
+  return j;
+}
+
 app::PersonInput ReadPerson(const Json& person) {
   app::PersonInput in;
   in.full_name = OptString(person, "full_name", "person.").value_or("");

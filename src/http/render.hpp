@@ -8,7 +8,8 @@
 
 namespace cnscd::http {
 
-inline Json RenderUnit(const store::Unit& u) { return app::ToJson(u); }
+// The unit's snapshot plus its validity (valid_from, valid_to: null when open).
+Json RenderUnit(const store::Unit& u);
 inline Json RenderTeam(const store::Team& t) { return app::ToJson(t); }
 inline Json RenderMembership(const store::Membership& m) { return app::ToJson(m); }
 // The "person" object of a request body, as the member and request routes accept it; fields of

@@ -68,5 +68,6 @@ void AddTrainingRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddAllowanceRoutes(Router& router);
 void AddCashlessPlaceRoutes(Router& router);
+void AddUnitEventRoutes(Router& router);
 
 }  // namespace cnscd::http

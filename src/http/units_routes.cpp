@@ -8,6 +8,13 @@ namespace cnscd::http {
 
 namespace {
 
+// ?on=YYYY-MM-DD (the tree as it was that day); absent or empty: today's.
+std::optional<std::string> QueryOn(const Call& call) {
+  auto it = call.request.query.find("on");
+  if (it == call.request.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
 Response List(Call& call) {
   app::UnitListInput in;
   in.parent_id = call.QueryId("parent");
@@ -17,6 +24,7 @@ Response List(Call& call) {
     in.kind = it->second;
   }
   if (auto it = call.request.query.find("q"); it != call.request.query.end()) in.q = it->second;
+  in.on = QueryOn(call);
   in.limit = call.Limit();
   in.offset = call.Offset();
   return JsonResponse(200, RenderPage(app::ListUnits(call.ctx, call.caller, in), RenderUnit));
@@ -34,7 +42,7 @@ Response Create(Call& call) {
 }
 
 Response Get(Call& call) {
-  const app::UnitDetail d = app::GetUnit(call.ctx, call.caller, call.ids[0]);
+  const app::UnitDetail d = app::GetUnit(call.ctx, call.caller, call.ids[0], QueryOn(call));
   Json j = RenderUnit(d.unit);
   Json path = Json::array();
   for (const auto& u : d.path) {

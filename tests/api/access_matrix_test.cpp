@@ -149,6 +149,17 @@ json Village(std::int64_t commune) {
   return {{"name", "Thôn " + UniqueSuffix()}, {"kind", "village"}, {"parent_id", commune}};
 }
 
+// Two fresh villages of `commune`, merged into a new one on the reform's day (unit events).
+json MergeOfFreshVillages(const HttpClient& admin, std::int64_t commune) {
+  const std::int64_t a = IdOf(MakeVillage(admin, "Thôn A" + UniqueSuffix(), commune));
+  const std::int64_t b = IdOf(MakeVillage(admin, "Thôn B" + UniqueSuffix(), commune));
+  return {{"kind", "merge"},
+          {"effective", "2025-07-01"},
+          {"basis", "Nghị quyết 1/NQ-HĐND"},
+          {"from", {a, b}},
+          {"new_unit", {{"name", "Thôn Gộp " + UniqueSuffix()}, {"parent_id", commune}}}};
+}
+
 const std::vector<Row>& Rows() {
   //                                                     admin prov dist chair offi view lead memb
   static const std::vector<Row> rows{
@@ -757,6 +768,59 @@ const std::vector<Row>& Rows() {
        },
        "200 200 200 200 200 403 403 403"},
       // --- end cashless rows ---
+      // --- unit events rows (unit-events helper) ---
+      {"read the commune as it was on a day",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.c1) + "?on=2025-06-30", {}};
+       },
+       "200 200 200 200 200 200 403 403"},
+      {"read the village's events",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.v1) + "/events", {}};
+       },
+       "200 200 200 200 200 200 200 200"},
+      {"read another commune's village's events",
+       [](const World& w, auto&) {
+         return Call{"GET", U(w.v2) + "/events", {}};
+       },
+       "200 200 200 403 403 403 403 403"},
+      {"merge two villages of the commune into a new one",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"POST", "/api/v1/unit-events", MergeOfFreshVillages(admin, w.c1)};
+       },
+       "201 201 201 201 201 403 403 403"},
+      {"merge two villages of another commune",
+       [](const World& w, const HttpClient& admin) {
+         return Call{"POST", "/api/v1/unit-events", MergeOfFreshVillages(admin, w.c2)};
+       },
+       "201 201 201 403 403 403 403 403"},
+      {"rename a commune of the district",
+       [](const World& w, const HttpClient& admin) {
+         const json commune = MakeCommune(admin, "Xã Đổi Tên", w.d);
+         return Call{"POST", "/api/v1/unit-events",
+                     json{{"kind", "rename"},
+                          {"effective", "2025-07-01"},
+                          {"unit_id", IdOf(commune)},
+                          {"name", "Xã Tên Mới"}}};
+       },
+       "201 201 201 403 403 403 403 403"},
+      {"dissolve an empty district of the province",
+       [](const World& w, const HttpClient& admin) {
+         const json district = MakeDistrict(admin, "Huyện Giải Thể", w.p);
+         return Call{
+             "POST", "/api/v1/unit-events",
+             json{{"kind", "dissolve"}, {"effective", "2025-07-01"}, {"unit_id", IdOf(district)}}};
+       },
+       "201 201 403 403 403 403 403 403"},
+      {"dissolve an empty province",
+       [](const World&, const HttpClient& admin) {
+         const json province = MakeProvince(admin, "Tỉnh Giải Thể " + UniqueSuffix());
+         return Call{
+             "POST", "/api/v1/unit-events",
+             json{{"kind", "dissolve"}, {"effective", "2025-07-01"}, {"unit_id", IdOf(province)}}};
+       },
+       "201 403 403 403 403 403 403 403"},
+      // --- end unit events rows ---
       {"read another commune's audit",
        [](const World& w, auto&) {
          return Call{"GET", "/api/v1/audit?unit=" + Id(w.c2), {}};
