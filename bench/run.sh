@@ -9,6 +9,7 @@
 #   http       a province's indicators and a team page against nginx, 64 and 256 connections
 #   memory     peak RSS of `cnscd serve` on the nation under the http load (runs with http)
 #   month-end  1M support records in a burst, then 74,000 team reports opened and submitted
+#   reform     a synthetic nation through the official 2025 conversion table (SQLite)
 #
 #   bench/run.sh [BUILD_DIR]      BENCH_ONLY=ingest,rollup,... to run some; BENCH_STORES=sqlite
 #                                 (or postgresql) to run one store; BENCH_KEEP=1 keeps the data
@@ -21,7 +22,7 @@
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
-only=${BENCH_ONLY:-micro,routes,ingest,rollup,http,memory,month-end}
+only=${BENCH_ONLY:-micro,routes,ingest,rollup,http,memory,month-end,reform}
 full=${BENCH_FULL:-0}
 ingest_records=${BENCH_INGEST_RECORDS:-50000}
 http_seconds=${BENCH_HTTP_SECONDS:-4}
@@ -250,6 +251,26 @@ if want rollup; then
   echo "(goal: at least 1000× at 10M.)"
   [ "$full" = 1 ] || echo "(50M: BENCH_FULL=1; figures measured with it are in bench/README.md)"
   [ -z "$pg_note" ] || echo "postgresql: $pg_note"
+  echo
+fi
+
+if want reform; then
+  echo "== reform: a synthetic nation through the official 2025 conversion table [$(elapsed)]"
+  echo "method: the nation case of tests/reform_nation_test (cnscd gen --before-reform: 63 provinces, 696 districts,"
+  echo "10,035 communes, a team per village, 100,000 records; the decisions a human would write for the 441 split and"
+  echo "2 unmapped communes); app::RunReform --apply timed alone, then its checks (nothing lost, counters equal a"
+  echo "recount, the tree of 2025-06-30 unchanged). SQLite; PostgreSQL by hand in docs/reform.md."
+  if out=$("$build"/tests/reform_nation_test --gtest_filter='*Nation*' 2>&1); then
+    secs=$(sed -n 's/^reform applied in \([0-9.]*\) s.*/\1/p' <<<"$out")
+    if [ -n "$secs" ]; then
+      sed -n 's/^reform applied in /apply: /p' <<<"$out"
+      awk -v s="$secs" 'BEGIN { printf "goal: minutes (< 300 s): %.1f s %s\n", s, (s < 300 ? "✔" : "✘") }'
+    else
+      echo "skipped: $(grep -m1 -i skip <<<"$out" || echo 'no figure printed')"
+    fi
+  else
+    echo "failed:"; tail -20 <<<"$out"
+  fi
   echo
 fi
 
