@@ -445,6 +445,10 @@ struct AuditQuery {
   std::optional<std::string> entity_type;  // with entity_id: that entity (a team: and its parts)
   std::optional<Id> entity_id;
   std::optional<std::string> within_unit_path;
+  // Earlier paths of what lies within within_unit_path today (a unit's history): subtrees, and
+  // single units (a split unit's own entries).
+  std::vector<std::string> within_history_paths;
+  std::vector<std::string> within_history_units;
   std::optional<std::string> from;  // inclusive timestamps or dates
   std::optional<std::string> to;
   int limit = 100;

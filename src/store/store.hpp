@@ -61,6 +61,14 @@ class Transaction {
   virtual void RebuildHelpedTotals() = 0;
   // The same for the given current units only (after one event: the chains it touched).
   virtual void RebuildHelpedTotalsOf(const std::vector<Id>& units) = 0;
+  // Where what lies within `path` today was filed before (for reading its audit trail): the
+  // earlier paths of its current units, and the paths of closed units merged into (`whole`) or
+  // split into (`whole` false: the unit's own path only) units of the subtree.
+  struct HistoryPath {
+    std::string path;
+    bool whole = true;
+  };
+  virtual std::vector<HistoryPath> HistoryPaths(const std::string& path) = 0;
   // A province's own catalogue and reporting policy copied into another province that lacks
   // those codes (a merged-away province's definitions follow its communes).
   virtual void CopyProvinceDefinitions(Id from_province, Id to_province) = 0;

@@ -3,6 +3,7 @@
 // unit's history at GET /api/v1/units/ID/events.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -443,6 +444,45 @@ TEST(UnitEvents, ACommuneOfficerMergesTheCommunesVillagesButNotCommunes) {
   EXPECT_EQ(
       Names(GetOk(officer, "/api/v1/units?parent=" + Id(IdOf(w.commune)) + "&on=" + kDayBefore)),
       (std::vector<std::string>{"Thôn Đông", "Thôn Tây"}));
+}
+
+// The audit trail is history too: the officer of a commune made of two reads what was recorded
+// in them before, under the paths of then; an officer of another commune does not.
+TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsTheAuditOfTheCommunesItWasMadeOf) {
+  const HttpClient c = AdminClient();
+  const TwoVillages one = MakeTwoVillages(c, "Nhật Ký Một");
+  const json second = MakeCommune(c, "Xã Nhật Ký Hai", IdOf(one.province));
+  const json village = MakeVillage(c, "Thôn Bắc", IdOf(second));
+  const json team = MakeTeam(c, IdOf(village), "village");
+  const HttpResponse r = Apply(
+      c,
+      Event("merge", {{"from", {IdOf(one.commune), IdOf(second)}},
+                      {"new_unit", {{"name", "Xã Nhật Ký"}, {"parent_id", IdOf(one.province)}}}}));
+  ASSERT_TRUE(HasStatus(r, 201));
+  const std::int64_t merged = IdOf(r.Json().at("unit"));
+  const HttpClient officer = SignedInAs(c, "commune_officer", "unit_id", merged);
+
+  auto teams_created = [](const json& page) {
+    std::vector<std::int64_t> ids;
+    for (const json& e : page.at("items")) {
+      if (e.at("entity_type") == "team" && e.at("action") == "create") {
+        ids.push_back(e.at("entity_id").get<std::int64_t>());
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  std::vector<std::int64_t> expected{IdOf(one.east_team), IdOf(one.west_team), IdOf(team)};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(teams_created(GetOk(officer, "/api/v1/audit?limit=500")), expected);
+  EXPECT_EQ(teams_created(GetOk(officer, "/api/v1/audit?limit=500&unit=" + Id(merged))), expected);
+  EXPECT_TRUE(HasStatus(officer.Get("/api/v1/audit?entity=unit:" + Id(IdOf(second))), 200));
+
+  const json elsewhere = MakeCommune(c, "Xã Bên Cạnh", IdOf(one.province));
+  const HttpClient stranger = SignedInAs(c, "commune_officer", "unit_id", IdOf(elsewhere));
+  EXPECT_TRUE(teams_created(GetOk(stranger, "/api/v1/audit?limit=500")).empty());
+  EXPECT_TRUE(
+      IsError(stranger.Get("/api/v1/audit?entity=unit:" + Id(IdOf(second))), 403, "forbidden"));
 }
 
 }  // namespace

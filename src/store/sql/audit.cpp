@@ -30,10 +30,15 @@ Page<AuditEntry> SqlTransaction::ListAudit(const AuditQuery& q) {
     }
   }
   if (q.within_unit_path) {
-    const auto [lo, hi] = PathRange(*q.within_unit_path);
-    where += " AND unit_path >= ? AND unit_path < ?";
-    args.emplace_back(lo);
-    args.emplace_back(hi);
+    // The unit's subtree today, and where what it holds was filed before.
+    Scope within;
+    within.unit_paths.push_back(*q.within_unit_path);
+    within.unit_paths.insert(within.unit_paths.end(), q.within_history_paths.begin(),
+                             q.within_history_paths.end());
+    within.single_unit_paths = q.within_history_units;
+    const SqlFilter f = ScopeFilter(within, "unit_path", "");
+    where += " AND " + f.sql;
+    args.insert(args.end(), f.args.begin(), f.args.end());
   }
   if (q.from) {
     where += " AND at >= ?";

@@ -199,6 +199,7 @@ class SqlTransaction final : public Transaction {
   void RebuildHelpedTotals() override;
   void RebuildHelpedTotalsOf(const std::vector<Id>& units) override;
   void CopyProvinceDefinitions(Id from_province, Id to_province) override;
+  std::vector<HistoryPath> HistoryPaths(const std::string& path) override;
 
   std::vector<Unit> Ancestors(const Unit& unit) override {
     std::vector<Unit> out;

@@ -294,6 +294,29 @@ void SqlTransaction::RebuildHelpedTotalsOf(const std::vector<Id>& units) {
   }
 }
 
+std::vector<Transaction::HistoryPath> SqlTransaction::HistoryPaths(const std::string& path) {
+  const auto [lo, hi] = PathRange(path);
+  std::vector<HistoryPath> out;
+  {
+    Statement s = db_.Prepare(
+        "SELECT DISTINCT v.path FROM unit_version v JOIN unit u ON u.id = v.unit_id "
+        "WHERE u.path >= ? AND u.path < ? AND u.valid_to IS NULL AND "
+        "NOT (v.path >= ? AND v.path < ?)");
+    s.Bind(1, lo).Bind(2, hi).Bind(3, lo).Bind(4, hi);
+    while (s.Step()) out.push_back({s.Text(0), true});
+  }
+  Statement s = db_.Prepare(
+      "SELECT DISTINCT c.path, e.kind FROM unit n "
+      "JOIN unit_event_unit t ON t.unit_id = n.id AND t.role = 'to' "
+      "JOIN unit_event e ON e.id = t.event_id AND e.kind IN ('merge', 'split') "
+      "JOIN unit_event_unit f ON f.event_id = e.id AND f.role = 'from' "
+      "JOIN unit c ON c.id = f.unit_id "
+      "WHERE n.path >= ? AND n.path < ? AND c.valid_to IS NOT NULL");
+  s.Bind(1, lo).Bind(2, hi);
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1) == "merge"});
+  return out;
+}
+
 void SqlTransaction::CopyProvinceDefinitions(Id from_province, Id to_province) {
   for (const char* sql :
        {"INSERT INTO province_service (province_id, code, name_vi, name_en, subject, cohort, "
