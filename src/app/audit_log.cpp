@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <set>
 #include <string_view>
 
 #include "app/access.hpp"
@@ -87,49 +86,6 @@ bool Empty(const store::Scope& s) {
   return !s.everything && s.unit_paths.empty() && s.team_ids.empty();
 }
 
-// Where what lies within `path` today was filed before a reform (issue 8): the earlier paths of
-// its units and the closed units merged into them, followed through earlier merges, as subtrees
-// (none inside another or inside `path`), and the split units' own paths, as single units.
-void AddHistory(store::Transaction& tx, const std::string& path, std::vector<std::string>& subtrees,
-                std::vector<std::string>& singles) {
-  std::set<std::string> found;
-  std::vector<std::string> frontier{path};
-  std::set<std::string> seen{path};
-  while (!frontier.empty() && seen.size() < 100'000) {
-    const std::string next = frontier.back();
-    frontier.pop_back();
-    for (const auto& h : tx.HistoryPaths(next)) {
-      if (!h.whole) {
-        singles.push_back(h.path);
-      } else if (seen.insert(h.path).second) {
-        found.insert(h.path);
-        frontier.push_back(h.path);
-      }
-    }
-  }
-  // Shortest first, so that a path inside one already kept is dropped.
-  std::vector<std::string> sorted(found.begin(), found.end());
-  std::sort(sorted.begin(), sorted.end(),
-            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
-  std::vector<std::string> kept{path};
-  for (const std::string& p : sorted) {
-    const bool inside = std::any_of(kept.begin(), kept.end(),
-                                    [&](const std::string& k) { return p.starts_with(k); });
-    if (!inside) {
-      kept.push_back(p);
-      subtrees.push_back(p);
-    }
-  }
-}
-
-bool Covers(const store::Scope& s, const std::string& path) {
-  return s.everything ||
-         std::any_of(s.unit_paths.begin(), s.unit_paths.end(),
-                     [&](const std::string& p) { return path.starts_with(p); }) ||
-         std::find(s.single_unit_paths.begin(), s.single_unit_paths.end(), path) !=
-             s.single_unit_paths.end();
-}
-
 }  // namespace
 
 store::Page<store::AuditEntry> ListAudit(Context& ctx, const Caller& caller,
@@ -155,20 +111,12 @@ store::Page<store::AuditEntry> ListAudit(Context& ctx, const Caller& caller,
   auto tx = ctx.store.Begin(store::Access::kRead);
   // What lies in one's units today was maybe filed under other paths before a reform: those
   // entries are one's history too.
-  if (!q.scope.everything) {
-    std::vector<std::string> subtrees, singles;
-    for (const std::string& p : std::vector<std::string>(q.scope.unit_paths)) {
-      AddHistory(*tx, p, subtrees, singles);
-    }
-    q.scope.unit_paths.insert(q.scope.unit_paths.end(), subtrees.begin(), subtrees.end());
-    q.scope.single_unit_paths.insert(q.scope.single_unit_paths.end(), singles.begin(),
-                                     singles.end());
-  }
+  q.scope = WithHistory(*tx, q.scope);
   // Naming a unit or a team outside one's scope is refused rather than answered empty, so that
   // a wrong id shows as such.
   if (q.entity_type == "unit") {
     const store::Unit unit = RequireUnit(*tx, *q.entity_id, "entity");
-    if (!Covers(q.scope, unit.path)) Require(caller, Ability::kReadAudit, UnitTarget(unit));
+    if (!Covers(q.scope, unit.path)) Require(caller, Ability::kReadAudit, UnitTarget(unit));  // 403
   } else if (q.entity_type == "team") {
     const auto team = tx->FindTeam(*q.entity_id);
     if (!team) throw NotFound("tổ công nghệ số", "team", "entity");
@@ -185,7 +133,9 @@ store::Page<store::AuditEntry> ListAudit(Context& ctx, const Caller& caller,
       Require(caller, Ability::kReadAudit, UnitTarget(unit));
     }
     q.within_unit_path = unit.path;
-    AddHistory(*tx, unit.path, q.within_history_paths, q.within_history_units);
+    const store::Scope within = WithHistory(*tx, store::Scope{false, {unit.path}, {}, {}});
+    q.within_history_paths.assign(within.unit_paths.begin() + 1, within.unit_paths.end());
+    q.within_history_units = within.single_unit_paths;
   }
   return tx->ListAudit(q);
 }

@@ -150,13 +150,13 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
       parts[*attachments_to] = communes.at(*s.attachments_to);
     }
     std::vector<store::Unit> part_list;
+    part_list.reserve(parts.size());
     for (const auto& [id, u] : parts) part_list.push_back(u);
     add(SplitUnitIn(*tx, unit, part_list, assign, attachments_to, when, account));
   }
   // Villages before their commune: a unit is dissolved empty.
-  for (auto it = plan.dissolved.rbegin(); it != plan.dissolved.rend(); ++it) {
-    DissolveUnitIn(*tx, RequireUnit(*tx, *it), when, account);
-  }
+  const std::vector<reform::Id> dissolved(plan.dissolved.rbegin(), plan.dissolved.rend());
+  for (const reform::Id id : dissolved) DissolveUnitIn(*tx, RequireUnit(*tx, id), when, account);
   for (const reform::Id id : plan.districts) {
     DissolveUnitIn(*tx, RequireUnit(*tx, id), when, account);
   }

@@ -560,7 +560,8 @@ ReportView CreateReport(Context& ctx, const Caller& caller, const ReportInput& i
 ReportView GetReport(Context& ctx, const Caller& caller, store::Id id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
   const store::Report r = LoadReport(*tx, id);
-  Require(caller, Ability::kRead, WriterTarget(*tx, r));
+  // A report filed before a reform stays on its old unit, read by the officers it went to.
+  RequireHistory(*tx, caller, Ability::kRead, WriterTarget(*tx, r));
   return ViewOf(*tx, ctx, r);
 }
 

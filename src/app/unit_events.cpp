@@ -85,6 +85,7 @@ std::vector<store::Unit> CurrentChildren(store::Transaction& tx, store::Id id) {
 void AddUpPopulation(store::Transaction& tx, const std::vector<store::Unit>& sources,
                      const store::Unit& target) {
   std::vector<std::vector<store::Population>> all;
+  all.reserve(sources.size() + 1);
   for (const store::Unit& u : sources) all.push_back(tx.ListPopulation(u.id));
   const std::vector<store::Population> own = tx.ListPopulation(target.id);
   if (!own.empty()) all.push_back(own);
@@ -215,6 +216,7 @@ store::MovedCounts MergeUnitsIn(store::Transaction& tx, const std::vector<store:
     tx.CloseUnit(s.id, when.effective);
   }
   std::vector<store::Id> ids;
+  ids.reserve(sources.size());
   for (const store::Unit& s : sources) ids.push_back(s.id);
   Record(tx, "merge", when, ids, {target.id},
          Json{{"from", from}, {"into", Brief(target)}, {"moved", ToJson(moved)}}, account,
@@ -290,6 +292,7 @@ store::MovedCounts SplitUnitIn(store::Transaction& tx, const store::Unit& unit,
               {"moved", ToJson(moved)}},
          account, [&] {
            std::vector<store::Id> ids;
+           ids.reserve(children.size());
            for (const store::Unit& c : children) ids.push_back(c.id);
            return ids;
          }());
@@ -428,7 +431,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
 std::vector<store::UnitEvent> ListUnitEvents(Context& ctx, const Caller& caller,
                                              store::Id unit_id) {
   auto tx = ctx.store.Begin(store::Access::kRead);
-  Require(caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
+  RequireHistory(*tx, caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
   return tx->UnitEventsOf(unit_id);
 }
 

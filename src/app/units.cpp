@@ -102,15 +102,14 @@ UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id,
   }
   // A unit's past is read by who reaches it today or reached it then (its old path): the officer
   // of a commune moved to a new province, and the officer of a province merged away.
+  // A closed unit is read by the officers of the units it went into (its history is theirs).
   if (on) {
     const store::Unit now = RequireUnit(*tx, id);
-    try {
-      Require(caller, Ability::kRead, UnitTarget(now));
-    } catch (const Error&) {
-      Require(caller, Ability::kRead, UnitTarget(d.unit));
+    if (!Allows(caller.held, Ability::kRead, UnitTarget(d.unit))) {
+      RequireHistory(*tx, caller, Ability::kRead, UnitTarget(now));
     }
   } else {
-    Require(caller, Ability::kRead, UnitTarget(d.unit));
+    RequireHistory(*tx, caller, Ability::kRead, UnitTarget(d.unit));
   }
   d.path = on ? tx->AncestorsOn(d.unit, *on) : tx->Ancestors(d.unit);
   d.path.push_back(d.unit);

@@ -446,14 +446,21 @@ TEST(UnitEvents, ACommuneOfficerMergesTheCommunesVillagesButNotCommunes) {
       (std::vector<std::string>{"Thôn Đông", "Thôn Tây"}));
 }
 
-// The audit trail is history too: the officer of a commune made of two reads what was recorded
-// in them before, under the paths of then; an officer of another commune does not.
-TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsTheAuditOfTheCommunesItWasMadeOf) {
+// History is the new unit's too: the officer of a commune made of two reads the closed communes,
+// their reports and what the trail recorded in them, under the paths of then; an officer of
+// another commune does not.
+TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsThePastOfTheCommunesItWasMadeOf) {
   const HttpClient c = AdminClient();
   const TwoVillages one = MakeTwoVillages(c, "Nhật Ký Một");
   const json second = MakeCommune(c, "Xã Nhật Ký Hai", IdOf(one.province));
   const json village = MakeVillage(c, "Thôn Bắc", IdOf(second));
   const json team = MakeTeam(c, IdOf(village), "village");
+  // The second commune's report for June, filed before the merge.
+  const HttpResponse report =
+      c.Post("/api/v1/reports",
+             {{"kind", "commune_monthly"}, {"unit_id", IdOf(second)}, {"period", "2025-06"}});
+  ASSERT_TRUE(HasStatus(report, 201));
+  const std::string report_path = "/api/v1/reports/" + Id(IdOf(report.Json()));
   const HttpResponse r = Apply(
       c,
       Event("merge", {{"from", {IdOf(one.commune), IdOf(second)}},
@@ -477,12 +484,18 @@ TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsTheAuditOfTheCommunesItWasMadeOf
   EXPECT_EQ(teams_created(GetOk(officer, "/api/v1/audit?limit=500")), expected);
   EXPECT_EQ(teams_created(GetOk(officer, "/api/v1/audit?limit=500&unit=" + Id(merged))), expected);
   EXPECT_TRUE(HasStatus(officer.Get("/api/v1/audit?entity=unit:" + Id(IdOf(second))), 200));
+  // The closed commune, its history and its report stay readable to the officer it went to.
+  EXPECT_FALSE(GetOk(officer, U(second)).at("valid_to").is_null());
+  EXPECT_EQ(GetOk(officer, U(second) + "/events").at("total"), 1);
+  EXPECT_EQ(GetOk(officer, report_path).at("unit_id"), IdOf(second));
 
   const json elsewhere = MakeCommune(c, "Xã Bên Cạnh", IdOf(one.province));
   const HttpClient stranger = SignedInAs(c, "commune_officer", "unit_id", IdOf(elsewhere));
   EXPECT_TRUE(teams_created(GetOk(stranger, "/api/v1/audit?limit=500")).empty());
   EXPECT_TRUE(
       IsError(stranger.Get("/api/v1/audit?entity=unit:" + Id(IdOf(second))), 403, "forbidden"));
+  EXPECT_TRUE(IsError(stranger.Get(U(second)), 403, "forbidden"));
+  EXPECT_TRUE(IsError(stranger.Get(report_path), 403, "forbidden"));
 }
 
 }  // namespace
