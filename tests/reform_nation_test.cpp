@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "app/generate.hpp"
+#include "app/import_units.hpp"
 #include "app/reform.hpp"
 #include "documents/conversion_table.hpp"
 #include "test_store.hpp"
@@ -27,6 +28,7 @@ using Rows = std::vector<std::vector<std::string>>;
 const fs::path kData = fs::path(CNSCD_SHARED_DATA) / "vn-admin";
 const fs::path kTable = kData / "BangChuyendoiDVHCmoi_cu_khong_merge.csv";
 const fs::path kOldCommunes = kData / "danhmuchanhchinh.gso.gov.vn_ward_2025-07-18.csv";
+const fs::path kTwoLevel = kData / "2025_34-province-3221-ward_with_location.csv";
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -224,6 +226,32 @@ TEST_F(ReformTest, LaiChauGoesThroughTheTableWithNothingLost) {
   EXPECT_EQ(again.districts_dissolved, 0);
   EXPECT_EQ(One(*store_, "SELECT count(*) FROM unit_event"), events);
   ExpectCarriedAcross(*store_, before, "1", "38");
+}
+
+// The two-level list of 2025 imported first (cnscd import-units): its province and communes are
+// the targets, and Lai Châu's old province merges into the new one of its code.
+TEST_F(ReformTest, WithTheNewListImportedFirstTheOldUnitsMergeIntoItsUnits) {
+  Generate("12", 2'000);
+  const Before before = Take(*store_);
+  {
+    app::Context ctx{*store_};
+    const auto imported = app::ImportUnits(ctx, cli_, documents::ParseUnitList(Slurp(kTwoLevel)));
+    ASSERT_TRUE(imported.refused.empty());
+  }
+  in_.apply = true;
+  const app::ReformSummary done = Reform();
+  ASSERT_TRUE(done.applied);
+  EXPECT_EQ(done.communes_created, 0);
+  ExpectCarriedAcross(*store_, before, "34", "3321");
+  EXPECT_EQ(One(*store_,
+                "SELECT valid_to FROM unit WHERE kind = 'province' AND code = '12' AND "
+                "valid_from IS NULL"),
+            "2025-07-01");
+  EXPECT_EQ(One(*store_,
+                "SELECT count(*) FROM unit v JOIN unit c ON c.id = v.parent_id "
+                "WHERE v.kind = 'village' AND v.valid_to IS NULL AND "
+                "c.valid_from = '2025-07-01'"),
+            before.counts.at(0).at(4));
 }
 
 // The whole country, on SQLite (generating a nation on PostgreSQL takes minutes).

@@ -98,8 +98,18 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
   const auto account = caller.audit_account();
   std::map<std::string, store::Unit> provinces, communes;
   int created = 0;
+  // The new list imported beforehand (same code, valid from the effective date) holds the
+  // targets: then the old unit of that code merges into it instead of going on.
+  std::map<std::string, std::vector<reform::Id>> province_sources;
   for (const reform::NewProvince& p : plan.provinces) {
-    if (p.keep) {
+    province_sources[p.code] = p.merged;
+    if (auto imported = tx->FindUnitByCode(UnitKind::kProvince, p.code, in.effective)) {
+      provinces[p.code] = *imported;
+      if (p.keep) {
+        province_sources[p.code].push_back(*p.keep);
+        --out.provinces_kept;
+      }
+    } else if (p.keep) {
       store::Unit u = RequireUnit(*tx, *p.keep);
       if (!p.name.empty() && u.name != p.name) {
         u = RenameUnitIn(*tx, u, p.name, SubkindFromName(p.name), when, account);
@@ -118,7 +128,13 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
   for (const reform::NewCommune& c : plan.communes) {
     const store::Unit& province = provinces.at(c.province_code);
     store::Unit target;
-    if (c.keep) {
+    std::vector<store::Unit> sources;
+    const auto imported = tx->FindUnitByCode(UnitKind::kCommune, c.code, in.effective);
+    if (c.keep && imported) {
+      target = *imported;
+      sources.push_back(RequireUnit(*tx, *c.keep));
+      --out.communes_kept;
+    } else if (c.keep) {
       target = RequireUnit(*tx, *c.keep);
       if (target.parent_id != province.id) {
         target = ReparentUnitIn(*tx, target, province, when, account);
@@ -131,7 +147,6 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
                        out.communes_created);
     }
     communes[c.code] = target;
-    std::vector<store::Unit> sources;
     for (const reform::Id id : c.wholes) sources.push_back(RequireUnit(*tx, id));
     if (!sources.empty()) add(MergeUnitsIn(*tx, sources, target, when, account));
   }
@@ -162,7 +177,7 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
   }
   for (const reform::NewProvince& p : plan.provinces) {
     std::vector<store::Unit> sources;
-    for (const reform::Id id : p.merged) sources.push_back(RequireUnit(*tx, id));
+    for (const reform::Id id : province_sources[p.code]) sources.push_back(RequireUnit(*tx, id));
     if (!sources.empty()) MergeUnitsIn(*tx, sources, provinces.at(p.code), when, account);
   }
   tx->RebuildHelpedTotals();
