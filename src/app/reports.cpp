@@ -630,8 +630,13 @@ store::Page<ReportView> ListReports(Context& ctx, const Caller& caller, const Re
     q.status = f.status;
   }
   auto tx = ctx.store.Begin(store::Access::kRead);
-  q.scope = ScopeFor(caller);
-  if (f.unit_id) q.within_unit_path = RequireUnit(*tx, *f.unit_id, "unit_id").path;
+  // Reports filed before a reform under units now closed are read by the officers of the units
+  // they went into, listed with them.
+  q.scope = WithHistory(*tx, ScopeFor(caller));
+  if (f.unit_id) {
+    q.within_unit_path = RequireUnit(*tx, *f.unit_id, "unit_id").path;
+    q.within_history = WithHistory(*tx, store::Scope{false, {*q.within_unit_path}, {}, {}});
+  }
   q.limit = f.limit;
   q.offset = f.offset;
   const store::Page<store::Report> page = tx->ListReports(q);

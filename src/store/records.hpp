@@ -351,6 +351,7 @@ struct Report {
 struct ReportQuery {
   Scope scope;
   std::optional<std::string> within_unit_path;  // reports of units in this subtree
+  Scope within_history;  // and of the units its history holds (closed units merged into it)
   std::optional<Id> unit_id;
   std::optional<std::string> period, kind, status;
   int limit = 100;

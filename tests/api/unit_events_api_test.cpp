@@ -488,6 +488,14 @@ TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsThePastOfTheCommunesItWasMadeOf)
   EXPECT_FALSE(GetOk(officer, U(second)).at("valid_to").is_null());
   EXPECT_EQ(GetOk(officer, U(second) + "/events").at("total"), 1);
   EXPECT_EQ(GetOk(officer, report_path).at("unit_id"), IdOf(second));
+  auto report_ids = [](const json& page) {
+    std::vector<std::int64_t> ids;
+    for (const json& r : page.at("items")) ids.push_back(r.at("id").get<std::int64_t>());
+    return ids;
+  };
+  const std::vector<std::int64_t> filed{IdOf(report.Json())};
+  EXPECT_EQ(report_ids(GetOk(officer, "/api/v1/reports")), filed);
+  EXPECT_EQ(report_ids(GetOk(officer, "/api/v1/reports?unit_id=" + Id(merged))), filed);
 
   const json elsewhere = MakeCommune(c, "Xã Bên Cạnh", IdOf(one.province));
   const HttpClient stranger = SignedInAs(c, "commune_officer", "unit_id", IdOf(elsewhere));
@@ -496,6 +504,7 @@ TEST(UnitEvents, TheOfficerOfAMergedCommuneReadsThePastOfTheCommunesItWasMadeOf)
       IsError(stranger.Get("/api/v1/audit?entity=unit:" + Id(IdOf(second))), 403, "forbidden"));
   EXPECT_TRUE(IsError(stranger.Get(U(second)), 403, "forbidden"));
   EXPECT_TRUE(IsError(stranger.Get(report_path), 403, "forbidden"));
+  EXPECT_TRUE(report_ids(GetOk(stranger, "/api/v1/reports")).empty());
 }
 
 }  // namespace

@@ -126,10 +126,12 @@ Page<Report> SqlTransaction::ListReports(const ReportQuery& q) {
   where.sql = " FROM report r JOIN unit u ON u.id = r.unit_id WHERE " + in_scope.sql;
   where.args = in_scope.args;
   if (q.within_unit_path) {
-    const auto [lo, hi] = PathRange(*q.within_unit_path);
-    where.sql += " AND u.path >= ? AND u.path < ?";
-    where.args.emplace_back(lo);
-    where.args.emplace_back(hi);
+    Scope within = q.within_history;
+    within.everything = false;
+    within.unit_paths.push_back(*q.within_unit_path);
+    const SqlFilter f = ScopeFilter(within, "u.path", "");
+    where.sql += " AND " + f.sql;
+    where.args.insert(where.args.end(), f.args.begin(), f.args.end());
   }
   if (q.unit_id) {
     where.sql += " AND r.unit_id = ?";
