@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -21,6 +22,7 @@
 
 #include "core/dates.hpp"
 #include "core/service.hpp"
+#include "core/synthetic.hpp"
 
 namespace cnscd::bench {
 
@@ -314,21 +316,7 @@ inline std::vector<TeamRef> LoadTeams(RawDb& db, std::int64_t limit = 0) {
   return teams;
 }
 
-// splitmix64: the same stream on every compiler, as `cnscd gen` uses.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31U);
-  }
-  std::uint64_t Below(std::uint64_t n) { return n == 0 ? 0 : Next() % n; }
-
- private:
-  std::uint64_t state_;
-};
+using synthetic::Rng;  // the same stream as `cnscd gen`
 
 // One support record as a member's phone sends it (the citizen by phone: every service accepts
 // one), and what the raw insert writes for it.
@@ -427,6 +415,16 @@ inline std::string Get(const std::map<std::string, std::string>& args, const std
   if (it != args.end()) return it->second;
   if (fallback.empty()) throw std::runtime_error("--" + key + " is required");
   return fallback;
+}
+
+// A benchmark's main: its Main, with an uncaught error reported under its name, exit 1.
+inline int RunMain(const char* name, int (*main)(int, char**), int argc, char** argv) {
+  try {
+    return main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace cnscd::bench

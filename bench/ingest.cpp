@@ -141,10 +141,5 @@ int Main(int argc, char** argv) {
 }  // namespace cnscd::bench
 
 int main(int argc, char** argv) {
-  try {
-    return cnscd::bench::Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "bench_ingest: " << e.what() << "\n";
-    return 1;
-  }
+  return cnscd::bench::RunMain("bench_ingest", cnscd::bench::Main, argc, argv);
 }

@@ -136,10 +136,5 @@ int Main(int argc, char** argv) {
 }  // namespace cnscd::bench
 
 int main(int argc, char** argv) {
-  try {
-    return cnscd::bench::Main(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "bench_rollup: " << e.what() << "\n";
-    return 1;
-  }
+  return cnscd::bench::RunMain("bench_rollup", cnscd::bench::Main, argc, argv);
 }

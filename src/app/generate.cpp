@@ -30,26 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using synthetic::Region;
 
-// splitmix64: tiny, fast, and the same on every compiler (std:: distributions are not).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31U);
-  }
-  std::uint64_t Below(std::uint64_t n) { return n == 0 ? 0 : Next() % n; }
-  int Between(int lo, int hi) {
-    const auto width = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo + 1);
-    return lo + static_cast<int>(Below(width));
-  }
-  bool Chance(int percent) { return Below(100) < static_cast<std::uint64_t>(percent); }
-
- private:
-  std::uint64_t state_;
-};
+using synthetic::Rng;
 
 // One stream per stage, so that asking for more records does not change the people.
 std::uint64_t StreamSeed(std::uint64_t seed, std::uint64_t stage) {

@@ -13,19 +13,7 @@ namespace cnscd::app {
 
 namespace {
 
-std::vector<store::Unit> CurrentOfKind(store::Transaction& tx, UnitKind kind) {
-  store::UnitQuery q;
-  q.kind = kind;
-  q.limit = 100'000'000;
-  store::Scope everything;
-  everything.everything = true;
-  return tx.ListUnits(q, everything).items;
-}
-
-bool Holds(store::Transaction& tx, store::Id id) {
-  const store::MovedCounts n = tx.CountAttachments(id);
-  return n.teams + n.support_records + n.trainings + n.events + n.cashless_places > 0;
-}
+bool Holds(store::Transaction& tx, store::Id id) { return tx.CountAttachments(id).Attached() > 0; }
 
 // The unit of that kind and code valid from the effective date (the new list imported
 // beforehand), or a new one.
@@ -64,7 +52,9 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
   std::vector<reform::OldUnit> tree;
   for (const UnitKind kind :
        {UnitKind::kProvince, UnitKind::kDistrict, UnitKind::kCommune, UnitKind::kVillage}) {
-    for (const store::Unit& u : CurrentOfKind(*tx, kind)) {
+    store::UnitQuery of_kind;
+    of_kind.kind = kind;
+    for (const store::Unit& u : CurrentUnits(*tx, of_kind)) {
       // Units of the new list imported beforehand are targets, not old units.
       if (u.valid_from && *u.valid_from >= in.effective) continue;
       tree.push_back({u.id, u.kind, u.code.value_or(""), u.name, u.parent_id});

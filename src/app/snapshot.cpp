@@ -68,4 +68,10 @@ Json ToJson(const CompositionPolicy& p) {
               {"commune", p.commune ? ToJson(*p.commune) : Json(nullptr)}};
 }
 
+Json ToJson(const store::MovedCounts& m) {
+  return Json{
+      {"children", m.children},   {"teams", m.teams},   {"support_records", m.support_records},
+      {"trainings", m.trainings}, {"events", m.events}, {"cashless_places", m.cashless_places}};
+}
+
 }  // namespace cnscd::app

@@ -10,6 +10,7 @@ using Json = nlohmann::json;
 
 Json ToJson(const store::Unit& u);
 Json ToJson(const store::Team& t);
+Json ToJson(const store::MovedCounts& m);
 Json ToJson(const store::Person& p);
 Json ToJson(const store::Membership& m);
 Json ToJson(store::Id unit_id, const store::Population& p);

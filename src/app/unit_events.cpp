@@ -26,12 +26,6 @@ Json Brief(const store::Unit& u) {
   return Json{{"id", u.id}, {"name", u.name}, {"kind", ToString(u.kind)}, {"code", Opt(u.code)}};
 }
 
-Json ToJson(const store::MovedCounts& m) {
-  return Json{
-      {"children", m.children},   {"teams", m.teams},   {"support_records", m.support_records},
-      {"trainings", m.trainings}, {"events", m.events}, {"cashless_places", m.cashless_places}};
-}
-
 void Add(store::MovedCounts& sum, const store::MovedCounts& m) {
   sum.children += m.children;
   sum.teams += m.teams;
@@ -73,10 +67,7 @@ store::Id Record(store::Transaction& tx, const std::string& kind, const EventBas
 std::vector<store::Unit> CurrentChildren(store::Transaction& tx, store::Id id) {
   store::UnitQuery q;
   q.parent_id = id;
-  q.limit = 1'000'000;
-  store::Scope everything;
-  everything.everything = true;
-  return tx.ListUnits(q, everything).items;
+  return CurrentUnits(tx, q);
 }
 
 // Figures that add up: a cohort of a year is the sum of every merged unit's when each of them
@@ -258,9 +249,7 @@ store::MovedCounts SplitUnitIn(store::Transaction& tx, const store::Unit& unit,
                        "assign");
     }
   }
-  store::MovedCounts held = tx.CountAttachments(unit.id);
-  const bool holds =
-      held.teams + held.support_records + held.trainings + held.events + held.cashless_places > 0;
+  const bool holds = tx.CountAttachments(unit.id).Attached() > 0;
   if (holds && (!attachments_to || !part_ids.count(*attachments_to))) {
     throw RuleBroken("attachments_unassigned",
                      unit.name +
@@ -303,9 +292,7 @@ void DissolveUnitIn(store::Transaction& tx, const store::Unit& unit, const Event
                     std::optional<store::Id> account) {
   CheckSince(tx, unit, when, "unit_id");
   const store::MovedCounts held = tx.CountAttachments(unit.id);
-  if (held.children + held.teams + held.support_records + held.trainings + held.events +
-          held.cashless_places >
-      0) {
+  if (held.children + held.Attached() > 0) {
     throw RuleBroken(
         "unit_not_empty",
         unit.name +

@@ -45,6 +45,14 @@ store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string&
   return *unit;
 }
 
+std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery query) {
+  query.limit = 100'000'000;  // one page: a nation has under 100,000 units and villages
+  query.offset = 0;
+  store::Scope everything;
+  everything.everything = true;
+  return tx.ListUnits(query, everything).items;
+}
+
 store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) {
   const std::string name = CleanName(in.name, "name");
   const auto kind = ParseUnitKind(in.kind);

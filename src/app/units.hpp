@@ -59,5 +59,8 @@ EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id
 // Shared by the team use cases: the effective policy at a unit, within an open transaction.
 EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& unit);
 store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string& field = {});
+// Every current unit the query names (its limit and offset ignored), whatever the caller's scope:
+// for use cases that work on the whole tree (events, the reform).
+std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery query);
 
 }  // namespace cnscd::app

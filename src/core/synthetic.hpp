@@ -1,7 +1,8 @@
 #pragma once
 // Rules of the synthetic country that `cnscd gen` builds: how many villages a commune has, what
 // its villages are called, how many people live there, how a name is put together. Pure: the
-// random draws are made by the caller and passed in, so the same draws give the same country.
+// random draws are made by the caller (with Rng below) and passed in, so the same draws give the
+// same country.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -9,6 +10,28 @@
 #include <vector>
 
 namespace cnscd::synthetic {
+
+// splitmix64: tiny, fast, and the same stream on every compiler (std:: distributions are not),
+// so that a seed gives the same nation everywhere (`cnscd gen`, the benchmarks).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31U);
+  }
+  std::uint64_t Below(std::uint64_t n) { return n == 0 ? 0 : Next() % n; }
+  int Between(int lo, int hi) {
+    const auto width = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo + 1);
+    return lo + static_cast<int>(Below(width));
+  }
+  bool Chance(int percent) { return Below(100) < static_cast<std::uint64_t>(percent); }
+
+ private:
+  std::uint64_t state_;
+};
 
 // The three regions, which name their villages differently (thôn in the North and Centre, bản
 // in the north-western highlands, ấp in the South).

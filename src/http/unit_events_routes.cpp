@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/snapshot.hpp"
 #include "app/unit_events.hpp"
 #include "http/render.hpp"
 #include "http/router.hpp"
@@ -101,18 +102,12 @@ Json RenderEvent(const store::UnitEvent& e) {
               {"to", Ids(e.to)},  {"moved", Ids(e.moved)}, {"created_at", e.created_at}};
 }
 
-Json RenderMoved(const store::MovedCounts& m) {
-  return Json{
-      {"children", m.children},   {"teams", m.teams},   {"support_records", m.support_records},
-      {"trainings", m.trainings}, {"events", m.events}, {"cashless_places", m.cashless_places}};
-}
-
 Response Apply(Call& call) {
   const app::UnitEventInput in = ReadEvent(ParseObject(call.request.body));
   const app::UnitEventResult r = app::ApplyUnitEvent(call.ctx, call.caller, in);
   return JsonResponse(201, Json{{"event", RenderEvent(r.event)},
                                 {"unit", r.unit ? RenderUnit(*r.unit) : Json(nullptr)},
-                                {"moved", RenderMoved(r.moved)}});
+                                {"moved", app::ToJson(r.moved)}});
 }
 
 Response ListOfUnit(Call& call) {

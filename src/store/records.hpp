@@ -64,6 +64,10 @@ struct UnitEvent {
 struct MovedCounts {
   std::int64_t children = 0, teams = 0, support_records = 0, trainings = 0, events = 0,
                cashless_places = 0;
+  // What hangs on the unit itself (its children aside).
+  std::int64_t Attached() const {
+    return teams + support_records + trainings + events + cashless_places;
+  }
 };
 
 template <typename T>

@@ -13,6 +13,26 @@ constexpr const char* kKeepState =
     "INSERT INTO unit_version (unit_id, state_from, state_to, name, name_folded, sort_key, "
     "subkind, parent_id, path) SELECT id, coalesce(state_from, valid_from), ?, name, "
     "name_folded, sort_key, subkind, parent_id, path FROM unit WHERE ";
+
+// The current units strictly below `from_prefix` take `to_prefix` in its place, from `effective`
+// on, their old paths kept: a subtree that moves keeps its shape.
+void MoveSubtreePaths(Connection& db, const std::string& from_prefix, const std::string& to_prefix,
+                      const std::string& effective) {
+  const auto [lo, hi] = PathRange(from_prefix);
+  {
+    Statement s = db.Prepare(std::string(kKeepState) +
+                             "path > ? AND path < ? AND valid_to IS NULL AND "
+                             "coalesce(state_from, valid_from, '') < ?");
+    s.Bind(1, effective).Bind(2, lo).Bind(3, hi).Bind(4, effective);
+    s.Run();
+  }
+  Statement s = db.Prepare(
+      "UPDATE unit SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
+      "state_from = ? WHERE path > ? AND path < ? AND valid_to IS NULL");
+  s.Bind(1, to_prefix).Bind(2, static_cast<std::int64_t>(from_prefix.size()) + 1);
+  s.Bind(3, effective).Bind(4, lo).Bind(5, hi);
+  s.Run();
+}
 }  // namespace
 
 std::optional<Unit> SqlTransaction::FindUnitOn(Id id, const std::string& on) {
@@ -67,24 +87,8 @@ Unit SqlTransaction::ReshapeUnit(Id id, const std::string& name, const std::stri
     s.Bind(1, effective).Bind(2, id).Bind(3, effective);
     s.Run();
   }
-  if (path != unit->path) {
-    // The current units below keep their place but not their path: keep the old one, then
-    // rewrite the prefix.
-    const auto [lo, hi] = PathRange(unit->path);
-    {
-      Statement s = db_.Prepare(std::string(kKeepState) +
-                                "path > ? AND path < ? AND valid_to IS NULL AND "
-                                "coalesce(state_from, valid_from, '') < ?");
-      s.Bind(1, effective).Bind(2, lo).Bind(3, hi).Bind(4, effective);
-      s.Run();
-    }
-    Statement s = db_.Prepare(
-        "UPDATE unit SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
-        "state_from = ? WHERE path > ? AND path < ? AND valid_to IS NULL");
-    s.Bind(1, path).Bind(2, static_cast<std::int64_t>(unit->path.size()) + 1);
-    s.Bind(3, effective).Bind(4, lo).Bind(5, hi);
-    s.Run();
-  }
+  // The current units below keep their place but not their path.
+  if (path != unit->path) MoveSubtreePaths(db_, unit->path, path, effective);
   Statement s = db_.Prepare(
       "UPDATE unit SET name = ?, name_folded = ?, sort_key = ?, subkind = ?, parent_id = ?, "
       "path = ?, state_from = ? WHERE id = ?");
@@ -98,29 +102,13 @@ std::int64_t SqlTransaction::MoveChildren(Id from, Id to, const std::string& eff
   const auto source = FindUnit(from);
   const auto target = FindUnit(to);
   if (!source || !target) throw std::logic_error("MoveChildren: unit vanished");
-  const auto [lo, hi] = PathRange(source->path);
-  {
-    Statement s = db_.Prepare(std::string(kKeepState) +
-                              "path > ? AND path < ? AND valid_to IS NULL AND "
-                              "coalesce(state_from, valid_from, '') < ?");
-    s.Bind(1, effective).Bind(2, lo).Bind(3, hi).Bind(4, effective);
-    s.Run();
-  }
-  std::int64_t moved = 0;
-  {
-    Statement s =
-        db_.Prepare("UPDATE unit SET parent_id = ? WHERE parent_id = ? AND valid_to IS NULL");
-    s.Bind(1, to).Bind(2, from);
-    s.Run();
-    moved = db_.Changes();
-  }
-  Statement s = db_.Prepare(
-      "UPDATE unit SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
-      "state_from = ? WHERE path > ? AND path < ? AND valid_to IS NULL");
-  s.Bind(1, target->path).Bind(2, static_cast<std::int64_t>(source->path.size()) + 1);
-  s.Bind(3, effective).Bind(4, lo).Bind(5, hi);
+  // The states are kept (with the old parent) before the parent changes.
+  MoveSubtreePaths(db_, source->path, target->path, effective);
+  Statement s =
+      db_.Prepare("UPDATE unit SET parent_id = ? WHERE parent_id = ? AND valid_to IS NULL");
+  s.Bind(1, to).Bind(2, from);
   s.Run();
-  return moved;
+  return db_.Changes();
 }
 
 void SqlTransaction::CloseUnit(Id id, const std::string& day) {
