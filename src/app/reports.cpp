@@ -1,21 +1,18 @@
 // The reporting cycle: each use case opens one transaction, checks the caller's reach, applies
 // core/reporting's rules, writes and audits. Figures are counted from the records of the period
-// (store Activity), never typed: a report shows what the work says.
+// (store Activity, summed by core/reporting), never typed: a report shows what the work says.
+// Due dates are app/reporting_policy's, the status below a unit app/reporting_status's, the
+// consolidated file app/consolidated_report's.
 #include "app/reports.hpp"
-
-#include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/reporting_policy.hpp"
+#include "app/reporting_status.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
 #include "core/error.hpp"
-#include "core/service.hpp"
-#include "core/text.hpp"
-#include "documents/consolidated_report.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -27,41 +24,6 @@ namespace {
 
 constexpr std::size_t kMaxText = 5000;
 constexpr std::size_t kMaxReason = 1000;
-
-store::Scope Everything() {
-  store::Scope s;
-  s.everything = true;
-  return s;
-}
-
-// --- text ---------------------------------------------------------------------------------------
-
-// NFC, each line's white space collapsed, blank lines at the ends dropped and runs of them kept
-// as one: a report's text keeps its paragraphs (text::Clean alone would join them).
-std::string CleanParagraphs(const std::string& raw, const std::string& field, std::size_t max) {
-  if (!text::IsValidUtf8(raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= raw.size()) {
-    std::size_t end = raw.find('\n', start);
-    if (end == std::string::npos) end = raw.size();
-    std::string line = text::Clean(raw.substr(start, end - start));
-    if (!line.empty() || (!lines.empty() && !lines.back().empty())) lines.push_back(line);
-    start = end + 1;
-  }
-  while (!lines.empty() && lines.back().empty()) lines.pop_back();
-  std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) out += (i == 0 ? "" : "\n") + lines[i];
-  if (text::Length(out) > max) {
-    throw RuleBroken("too_long", "Văn bản quá dài (tối đa " + std::to_string(max) + " ký tự).",
-                     "The text is too long (at most " + std::to_string(max) + " characters).",
-                     field);
-  }
-  return out;
-}
 
 // --- reach --------------------------------------------------------------------------------------
 
@@ -86,153 +48,65 @@ void RequireWriter(const Caller& caller, const Target& target, bool team) {
   Require(caller, Ability::kManage, target);
 }
 
-// --- policies -------------------------------------------------------------------------------
-
-std::optional<store::Unit> ProvinceOf(store::Transaction& tx, const store::Unit& unit) {
-  if (unit.kind == UnitKind::kProvince) return unit;
-  const std::vector<store::Unit> up = tx.Ancestors(unit);
-  if (!up.empty() && up.front().kind == UnitKind::kProvince) return up.front();
-  return std::nullopt;
-}
-
-std::vector<PolicyItem> PoliciesAt(store::Transaction& tx,
-                                   const std::optional<store::Unit>& province) {
-  std::map<std::string, store::ReportingPolicyRow> own;
-  if (province) {
-    for (const auto& row : tx.ReportingPolicies(province->id)) own[row.kind] = row;
-  }
-  std::vector<PolicyItem> out;
-  for (const ReportKind k : reporting::ReportKinds()) {
-    PolicyItem item{k, reporting::DefaultPolicy(k), true};
-    if (const auto it = own.find(std::string(reporting::ToString(k))); it != own.end()) {
-      item.policy = {it->second.due_day, it->second.month_offset, it->second.due_month};
-      item.is_default = false;
-    }
-    out.push_back(item);
-  }
-  return out;
-}
-
-reporting::DuePolicy PolicyFor(const std::vector<PolicyItem>& items, ReportKind kind) {
-  for (const PolicyItem& i : items) {
-    if (i.kind == kind) return i.policy;
-  }
-  return reporting::DefaultPolicy(kind);
-}
-
 // --- figures --------------------------------------------------------------------------------
 
-using Tally = std::map<std::string, std::int64_t>;
-
-void Add(Tally& t, const store::ActivityRow& row) { t[row.what] += row.n; }
-
-std::int64_t Get(const Tally& t, const std::string& key) {
-  const auto it = t.find(key);
-  return it == t.end() ? 0 : it->second;
+Json Sessions(const reporting::TrainingFigures& t) {
+  return {{"sessions", t.sessions}, {"attendance", t.attendance}};
 }
 
-std::int64_t SumPrefix(const Tally& t, const std::string& prefix) {
-  std::int64_t n = 0;
-  for (const auto& [key, value] : t) {
-    if (key.starts_with(prefix)) n += value;
-  }
-  return n;
-}
-
-// The services to list: the built-in catalogue, then any other code the records name.
-std::vector<std::string> ServicesIn(const Tally& t) {
-  std::vector<std::string> codes;
-  for (const Service& s : BuiltinServices()) codes.push_back(s.code);
-  for (const auto& [key, value] : t) {
-    for (const std::string prefix : {"records:", "citizens:"}) {
-      if (!key.starts_with(prefix)) continue;
-      const std::string code = key.substr(prefix.size());
-      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-    }
-  }
-  return codes;
-}
-
-std::string ServiceName(const std::string& code) {
-  const Service* s = FindBuiltinService(code);
-  return s == nullptr ? code : s->name_vi;
-}
-
-Json FiguresJson(const Tally& t, const reporting::Period& period) {
+Json FiguresJson(const reporting::Figures& f, const reporting::Period& period) {
   Json services = Json::array();
-  for (const std::string& code : ServicesIn(t)) {
-    services.push_back({{"service", code},
-                        {"name", ServiceName(code)},
-                        {"records", Get(t, "records:" + code)},
-                        {"citizens", Get(t, "citizens:" + code)}});
+  for (const reporting::ServiceFigures& s : f.by_service) {
+    services.push_back(
+        {{"service", s.code}, {"name", s.name}, {"records", s.records}, {"citizens", s.citizens}});
   }
-  Json audiences = Json::object();
-  for (const std::string audience : {"members", "residents"}) {
-    audiences[audience] = {{"sessions", Get(t, "sessions:" + audience)},
-                           {"attendance", Get(t, "attendance:" + audience)}};
+  Json trainings = Sessions(f.trainings);
+  trainings["by_audience"] = {{"members", Sessions(f.members_trained)},
+                              {"residents", Sessions(f.residents_trained)}};
+  Json j{{"from", period.FirstDay()},
+         {"to", period.LastDay()},
+         {"support", {{"records", f.records}, {"citizens", f.citizens}, {"by_service", services}}},
+         {"trainings", trainings},
+         {"propaganda", {{"events", f.events}, {"attendance", f.event_attendance}}},
+         {"teams", f.teams},
+         {"members", f.members},
+         {"collaborators", f.collaborators}};
+  if (const auto& below = f.reports_below) {
+    j["reports_below"] = {{"kind", reporting::ToString(below->kind)},
+                          {"expected", below->expected},
+                          {"submitted", below->submitted},
+                          {"approved", below->approved}};
   }
-  return Json{
-      {"from", period.FirstDay()},
-      {"to", period.LastDay()},
-      {"support",
-       {{"records", SumPrefix(t, "records:")},
-        {"citizens", SumPrefix(t, "citizens:")},
-        {"by_service", services}}},
-      {"trainings",
-       {{"sessions", SumPrefix(t, "sessions:")},
-        {"attendance", SumPrefix(t, "attendance:")},
-        {"by_audience", audiences}}},
-      {"propaganda", {{"events", Get(t, "events")}, {"attendance", Get(t, "event_attendance")}}},
-      {"teams", Get(t, "teams")},
-      {"members", Get(t, "members")},
-      {"collaborators", Get(t, "collaborators")}};
+  return j;
 }
 
-// The level below a unit report, whose reports it counts: (of, kind); none for annual reports.
-std::optional<std::pair<std::string, ReportKind>> LevelBelow(ReportKind kind) {
-  switch (kind) {
-    case ReportKind::kCommuneMonthly:
-      return std::make_pair(std::string("teams"), ReportKind::kTeamMonthly);
-    case ReportKind::kDistrictMonthly:
-      return std::make_pair(std::string("communes"), ReportKind::kCommuneMonthly);
-    default:
-      return std::nullopt;
-  }
-}
-
+// A report's figures: counted from the period's records (a team's own, or the unit's subtree's),
+// and for a unit's monthly report the reports of the level below.
 Json ComputeFigures(store::Transaction& tx, const store::Report& r) {
   const ReportKind kind = reporting::RequireReportKind(r.kind);
   const reporting::Period period = reporting::ParsePeriod(kind, r.period);
   const store::Unit unit = RequireUnit(tx, r.unit_id);
-  Tally t;
+  reporting::Tally t;
   for (const auto& row : tx.Activity(unit, r.team_id, period.FirstDay(), period.LastDay())) {
-    Add(t, row);
+    t.Add(row.what, row.n);
   }
-  Json figures = FiguresJson(t, period);
-  if (const auto below = LevelBelow(kind)) {
-    const auto reporters =
-        tx.Reporters(unit, below->first, std::string(reporting::ToString(below->second)), r.period,
-                     Everything());
-    std::int64_t submitted = 0;
-    std::int64_t approved = 0;
-    for (const store::Reporter& rep : reporters) {
-      if (rep.report && rep.report->first_submitted_at) ++submitted;
-      if (rep.report && rep.report->status == "approved") ++approved;
+  reporting::Figures figures = reporting::FiguresOf(t);
+  if ((figures.reports_below = reporting::LevelBelow(kind))) {
+    std::vector<reporting::ExpectedReport> below;
+    for (const store::Reporter& rep :
+         tx.Reporters(unit, figures.reports_below->of,
+                      std::string(reporting::ToString(figures.reports_below->kind)), r.period,
+                      store::Scope{.everything = true})) {
+      if (!rep.report) {
+        below.emplace_back();
+      } else {
+        below.push_back({reporting::ParseReportStatus(rep.report->status),
+                         rep.report->first_submitted_at.has_value()});
+      }
     }
-    figures["reports_below"] = {{"kind", reporting::ToString(below->second)},
-                                {"expected", reporters.size()},
-                                {"submitted", submitted},
-                                {"approved", approved}};
+    reporting::CountReportsBelow(*figures.reports_below, below);
   }
-  return figures;
-}
-
-Timeliness TimelinessOf(const store::Report& r, const std::string& today) {
-  const std::optional<std::string> first =
-      r.first_submitted_at
-          ? std::optional<std::string>(reporting::VietnamDate(*r.first_submitted_at))
-          : std::nullopt;
-  return reporting::Judge(r.due_date, first, today);
+  return FiguresJson(figures, period);
 }
 
 ReportView ViewOf(store::Transaction& tx, const Context& ctx, const store::Report& r) {
@@ -264,7 +138,7 @@ store::Report LoadReport(store::Transaction& tx, store::Id id) {
 // Writes a move of the state machine, audited as `action`.
 ReportView Move(Context& ctx, const Caller& caller, store::Id id, reporting::ReportAction action,
                 const std::optional<std::string>& reason) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   store::Report r = LoadReport(*tx, id);
   const Target writer = WriterTarget(*tx, r);
   Require(caller, Ability::kRead, writer);  // out of scope: 403 before anything else
@@ -275,7 +149,7 @@ ReportView Move(Context& ctx, const Caller& caller, store::Id id, reporting::Rep
   }
   std::optional<std::string> cleaned_reason;
   if (action == reporting::ReportAction::kReturn) {
-    cleaned_reason = reason ? CleanParagraphs(*reason, "reason", kMaxReason) : std::string();
+    cleaned_reason = reason ? input::Paragraphs(*reason, "reason", kMaxReason) : std::string();
     if (cleaned_reason->empty()) {
       throw RuleBroken("reason_required", "Cần nêu lý do trả lại báo cáo.",
                        "A reason is required to return a report.", "reason");
@@ -318,154 +192,6 @@ ReportView Move(Context& ctx, const Caller& caller, store::Id id, reporting::Rep
   return view;
 }
 
-// --- status ---------------------------------------------------------------------------------
-
-bool HasChildOfKind(store::Transaction& tx, const store::Unit& unit, UnitKind kind) {
-  store::UnitQuery q;
-  q.parent_id = unit.id;
-  q.kind = kind;
-  q.limit = 1;
-  return tx.ListUnits(q, Everything()).total > 0;
-}
-
-Error BadOf(const std::string& of, const store::Unit& unit) {
-  return RuleBroken("bad_of",
-                    "Không thể xem báo cáo của cấp \"" + of + "\" dưới " + unit.name +
-                        " (of nhận teams, communes hoặc districts, thấp hơn đơn vị).",
-                    "Cannot list \"" + of + "\" below " + std::string(ToString(unit.kind)) +
-                        " (of takes teams, communes or districts below the unit).",
-                    "of");
-}
-
-ReportingStatus ComputeStatus(store::Transaction& tx, const Context& ctx, const Caller& caller,
-                              const store::Unit& unit, const std::string& period_text,
-                              const std::optional<std::string>& of_in) {
-  const bool annual = period_text.size() == 4;
-  ReportingStatus out;
-  out.unit = unit;
-  std::string of;
-  if (of_in && !of_in->empty()) {
-    of = *of_in;
-  } else if (annual || unit.kind == UnitKind::kDistrict) {
-    of = "communes";
-  } else if (unit.kind == UnitKind::kProvince) {
-    of = HasChildOfKind(tx, unit, UnitKind::kDistrict) ? "districts" : "communes";
-  } else {
-    of = "teams";
-  }
-  const bool above_commune = unit.kind == UnitKind::kProvince || unit.kind == UnitKind::kDistrict;
-  if (of == "teams" && !annual) {
-    out.kind = ReportKind::kTeamMonthly;
-  } else if (of == "communes" && above_commune) {
-    out.kind = annual ? ReportKind::kCommuneAnnual : ReportKind::kCommuneMonthly;
-  } else if (of == "districts" && unit.kind == UnitKind::kProvince && !annual) {
-    out.kind = ReportKind::kDistrictMonthly;
-  } else {
-    throw BadOf(of, unit);
-  }
-  const reporting::Period period = reporting::ParsePeriod(out.kind, period_text);
-  out.period = period.ToString();
-  out.of = of;
-  const reporting::DuePolicy policy = PolicyFor(PoliciesAt(tx, ProvinceOf(tx, unit)), out.kind);
-  const std::string due = reporting::DueDate(out.kind, period, policy);
-  const std::string today = ctx.Today();
-  std::vector<Timeliness> all;
-  for (store::Reporter& rep : tx.Reporters(unit, of, std::string(reporting::ToString(out.kind)),
-                                           out.period, ScopeFor(caller))) {
-    StatusItem item;
-    item.due_date = rep.report ? rep.report->due_date : due;
-    item.timeliness = rep.report ? TimelinessOf(*rep.report, today)
-                                 : reporting::Judge(item.due_date, std::nullopt, today);
-    item.reporter = std::move(rep);
-    all.push_back(item.timeliness);
-    out.items.push_back(std::move(item));
-  }
-  out.summary = reporting::Summarize(all);
-  return out;
-}
-
-// --- consolidated file --------------------------------------------------------------------------
-
-std::string StatusVi(const std::optional<store::Report>& r) {
-  if (!r) return "Chưa lập";
-  if (r->status == "draft") return "Bản nháp";
-  if (r->status == "submitted") return "Đã nộp";
-  if (r->status == "approved") return "Đã duyệt";
-  return "Bị trả lại";
-}
-
-std::string TimelinessVi(Timeliness t) {
-  switch (t) {
-    case Timeliness::kOnTime:
-      return "Đúng hạn";
-    case Timeliness::kLate:
-      return "Muộn";
-    case Timeliness::kMissing:
-      return "Thiếu";
-    case Timeliness::kPending:
-      return "Chưa đến hạn";
-  }
-  return "";
-}
-
-// The rows' columns: the figures every reporter has.
-const std::vector<std::pair<std::string, std::string>>& RowColumns() {
-  static const std::vector<std::pair<std::string, std::string>> kColumns{
-      {"records:", "Lượt hỗ trợ"},
-      {"citizens:", "Người dân được hỗ trợ mới"},
-      {"sessions:", "Buổi tập huấn"},
-      {"attendance:", "Lượt người dự tập huấn"},
-      {"events", "Buổi tuyên truyền"},
-      {"event_attendance", "Lượt người dự tuyên truyền"},
-      {"teams", "Số tổ"},
-      {"members", "Thành viên"},
-  };
-  return kColumns;
-}
-
-std::vector<std::int64_t> RowValues(const Tally& t) {
-  std::vector<std::int64_t> v;
-  for (const auto& [key, label] : RowColumns()) {
-    v.push_back(key.back() == ':' ? SumPrefix(t, key) : Get(t, key));
-  }
-  return v;
-}
-
-// "Xã Nhơn Mỹ" -> "Xa-Nhon-My" (ASCII) and "Xã-Nhơn-Mỹ" (UTF-8, without what file systems refuse).
-std::pair<std::string, std::string> Slugs(const std::string& name) {
-  std::string ascii;
-  std::string utf8;
-  std::size_t start = 0;
-  const std::string clean = text::Clean(name);
-  while (start < clean.size()) {
-    std::size_t end = clean.find(' ', start);
-    if (end == std::string::npos) end = clean.size();
-    const std::string word = clean.substr(start, end - start);
-    start = end + 1;
-    std::string a;
-    for (const char c : text::Fold(word)) {
-      if (std::isalnum(static_cast<unsigned char>(c)) != 0) a.push_back(c);
-    }
-    if (!a.empty() && text::Lower(word) != word) {
-      a[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(a[0])));
-    }
-    std::string u;
-    for (const char c : word) {
-      if (std::string_view("/\\:*?\"<>|").find(c) == std::string_view::npos &&
-          static_cast<unsigned char>(c) >= 0x20) {
-        u.push_back(c);
-      }
-    }
-    if (!a.empty()) ascii += (ascii.empty() ? "" : "-") + a;
-    if (!u.empty()) utf8 += (utf8.empty() ? "" : "-") + u;
-  }
-  return {ascii.empty() ? "Don-vi" : ascii, utf8.empty() ? "Đơn-vị" : utf8};
-}
-
-std::string DayMonthYear(const std::string& ymd) {
-  return ymd.substr(8, 2) + "/" + ymd.substr(5, 2) + "/" + ymd.substr(0, 4);
-}
-
 }  // namespace
 
 Json ReportJson(const ReportView& v, bool with_figures) {
@@ -499,7 +225,7 @@ ReportView CreateReport(Context& ctx, const Caller& caller, const ReportInput& i
     throw RuleBroken("future_period", "Kỳ báo cáo " + period.ToString() + " chưa bắt đầu.",
                      "The period " + period.ToString() + " has not begun.", "period");
   }
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   store::Report r;
   r.kind = std::string(reporting::ToString(kind));
   r.period = period.ToString();
@@ -544,8 +270,7 @@ ReportView CreateReport(Context& ctx, const Caller& caller, const ReportInput& i
                    "This period's report exists already (id " + id + ").");
   }
   r.status = "draft";
-  r.due_date =
-      reporting::DueDate(kind, period, PolicyFor(PoliciesAt(*tx, ProvinceOf(*tx, unit)), kind));
+  r.due_date = reporting::DueDate(kind, period, DuePolicyAt(*tx, unit, kind));
   r.figures = "{}";  // computed live while open
   r.created_by = caller.audit_account();
   r.created_at = r.updated_at = ctx.NowTimestamp();
@@ -558,7 +283,7 @@ ReportView CreateReport(Context& ctx, const Caller& caller, const ReportInput& i
 }
 
 ReportView GetReport(Context& ctx, const Caller& caller, store::Id id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Report r = LoadReport(*tx, id);
   // A report filed before a reform stays on its old unit, read by the officers it went to.
   RequireHistory(*tx, caller, Ability::kRead, WriterTarget(*tx, r));
@@ -569,12 +294,12 @@ ReportView EditReport(Context& ctx, const Caller& caller, store::Id id, const Re
   std::optional<std::string> results;
   std::optional<std::string> difficulties;
   std::optional<std::string> proposals;
-  if (text.results) results = CleanParagraphs(*text.results, "results", kMaxText);
+  if (text.results) results = input::Paragraphs(*text.results, "results", kMaxText);
   if (text.difficulties) {
-    difficulties = CleanParagraphs(*text.difficulties, "difficulties", kMaxText);
+    difficulties = input::Paragraphs(*text.difficulties, "difficulties", kMaxText);
   }
-  if (text.proposals) proposals = CleanParagraphs(*text.proposals, "proposals", kMaxText);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  if (text.proposals) proposals = input::Paragraphs(*text.proposals, "proposals", kMaxText);
+  auto tx = ctx.Begin(store::Access::kWrite);
   store::Report r = LoadReport(*tx, id);
   const Target writer = WriterTarget(*tx, r);
   Require(caller, Ability::kRead, writer);
@@ -629,7 +354,7 @@ store::Page<ReportView> ListReports(Context& ctx, const Caller& caller, const Re
     }
     q.status = f.status;
   }
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   // Reports filed before a reform under units now closed are read by the officers of the units
   // they went into, listed with them.
   q.scope = WithHistory(*tx, ScopeFor(caller));
@@ -647,150 +372,6 @@ store::Page<ReportView> ListReports(Context& ctx, const Caller& caller, const Re
     out.items.push_back({r, Json(), TimelinessOf(r, today)});
   }
   return out;
-}
-
-std::vector<PolicyItem> PutReportingPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
-                                           std::string_view kind_text,
-                                           const reporting::DuePolicy& policy) {
-  const ReportKind kind = reporting::RequireReportKind(kind_text);
-  reporting::CheckPolicy(kind, policy);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kManage, UnitTarget(unit));
-  if (unit.kind != UnitKind::kProvince) {
-    throw RuleBroken("not_a_province", "Hạn nộp báo cáo do cấp tỉnh quy định.",
-                     "Due dates are set by a province.", "unit_id");
-  }
-  const std::vector<PolicyItem> before_items = PoliciesAt(*tx, unit);
-  const reporting::DuePolicy old = PolicyFor(before_items, kind);
-  auto json_of = [&](const reporting::DuePolicy& p) {
-    return Json{{"kind", reporting::ToString(kind)},
-                {"due_day", p.due_day ? Json(*p.due_day) : Json()},
-                {"month_offset", p.month_offset},
-                {"due_month", p.due_month ? Json(*p.due_month) : Json()}};
-  };
-  tx->PutReportingPolicy({unit.id, std::string(reporting::ToString(kind)), policy.due_day,
-                          policy.month_offset, policy.due_month});
-  Audit(*tx, ctx, caller, "update", {"reporting_policy", unit.id, unit.path}, json_of(old),
-        json_of(policy));
-  std::vector<PolicyItem> out = PoliciesAt(*tx, unit);
-  tx->Commit();
-  return out;
-}
-
-std::vector<PolicyItem> GetReportingPolicy(Context& ctx, const Caller& caller, store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  return PoliciesAt(*tx, ProvinceOf(*tx, unit));
-}
-
-ReportingStatus GetReportingStatus(Context& ctx, const Caller& caller, store::Id unit_id,
-                                   const std::string& period,
-                                   const std::optional<std::string>& of) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  return ComputeStatus(*tx, ctx, caller, unit, period, of);
-}
-
-ReportFile ConsolidatedReport(Context& ctx, const Caller& caller, store::Id unit_id,
-                              const std::string& period_text, std::string_view format) {
-  if (format != "xlsx" && format != "pdf") {
-    throw RuleBroken("invalid_format", "Định dạng phải là xlsx hoặc pdf.",
-                     "The format must be xlsx or pdf.", "format");
-  }
-  auto tx = ctx.store.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  if (unit.kind == UnitKind::kVillage) {
-    throw RuleBroken("not_a_commune_or_above",
-                     "Báo cáo tổng hợp lập cho xã, huyện hoặc tỉnh, không cho thôn.",
-                     "A consolidated report is for a commune, district or province, not a "
-                     "village.",
-                     "unit_id");
-  }
-  const ReportingStatus status = ComputeStatus(*tx, ctx, caller, unit, period_text, std::nullopt);
-  const reporting::Period period = reporting::ParsePeriod(status.kind, status.period);
-  const std::string from = period.FirstDay();
-  const std::string to = period.LastDay();
-
-  // The subtree's figures, and each reporter's: teams read their own work, units their subtree.
-  Tally total;
-  const std::vector<store::ActivityRow> activity = tx->Activity(unit, std::nullopt, from, to);
-  for (const auto& row : activity) Add(total, row);
-  documents::ConsolidatedReport doc;
-  doc.unit_name = unit.name;
-  doc.period_label =
-      period.month == 0 ? "Năm " + std::to_string(period.year)
-                        : "Tháng " + status.period.substr(5, 2) + "/" + std::to_string(period.year);
-  doc.generated_on = DayMonthYear(ctx.Today());
-  doc.reporter_label = status.of == "teams"      ? "Tổ công nghệ số cộng đồng"
-                       : status.of == "communes" ? "Xã, phường, thị trấn"
-                                                 : "Quận, huyện, thị xã";
-  for (const auto& [key, label] : RowColumns()) doc.columns.push_back(label);
-  const std::vector<std::int64_t> totals = RowValues(total);
-  for (std::size_t i = 0; i < totals.size(); ++i) doc.totals.push_back({doc.columns[i], totals[i]});
-  for (const std::string& code : ServicesIn(total)) {
-    doc.by_service.push_back({ServiceName(code) + " — lượt hỗ trợ", Get(total, "records:" + code)});
-    doc.by_service.push_back(
-        {ServiceName(code) + " — người được hỗ trợ mới", Get(total, "citizens:" + code)});
-  }
-  std::map<store::Id, std::string> usernames;
-  for (const StatusItem& item : status.items) {
-    const store::Reporter& rep = item.reporter;
-    Tally t;
-    if (rep.team_id) {
-      const store::Unit team_unit = RequireUnit(*tx, rep.unit_id);
-      for (const auto& row : tx->Activity(team_unit, rep.team_id, from, to)) Add(t, row);
-    } else {
-      for (const auto& row : activity) {
-        if (row.path.starts_with(rep.unit_path)) Add(t, row);
-      }
-    }
-    doc.rows.push_back(
-        {rep.name, RowValues(t), StatusVi(rep.report), TimelinessVi(item.timeliness)});
-    const bool sent =
-        rep.report && (rep.report->status == "submitted" || rep.report->status == "approved");
-    if (sent && (!rep.report->difficulties.empty() || !rep.report->proposals.empty())) {
-      std::string by;
-      if (const auto account = rep.report->submitted_by) {
-        auto it = usernames.find(*account);
-        if (it == usernames.end()) {
-          const auto a = tx->FindAccount(*account);
-          it = usernames
-                   .emplace(*account,
-                            a ? (a->full_name.empty() ? a->username : a->full_name) : std::string())
-                   .first;
-        }
-        by = it->second;
-      }
-      doc.quotes.push_back({rep.name, by, rep.report->difficulties, rep.report->proposals});
-    }
-  }
-  const reporting::StatusSummary& s = status.summary;
-  doc.summary = {{"Số báo cáo phải nộp", s.expected},
-                 {"Đã nộp", s.submitted},
-                 {"Đúng hạn", s.on_time},
-                 {"Muộn", s.late},
-                 {"Thiếu (quá hạn chưa nộp)", s.missing},
-                 {"Chưa đến hạn", s.pending}};
-  doc.completeness = s.completeness;
-  doc.timeliness = s.timeliness;
-
-  ReportFile file;
-  const auto [ascii, utf8] = Slugs(unit.name);
-  const std::string stem = "-" + status.period + "." + std::string(format);
-  file.filename = "BaoCao-TongHop-" + ascii + stem;
-  file.filename_utf8 = "Báo-cáo-tổng-hợp-" + utf8 + stem;
-  if (format == "xlsx") {
-    file.bytes = documents::WriteConsolidatedXlsx(doc);
-    file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
-    file.bytes = documents::WriteConsolidatedPdf(doc);
-    file.content_type = "application/pdf";
-  }
-  return file;
 }
 
 }  // namespace cnscd::app

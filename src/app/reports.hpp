@@ -1,8 +1,9 @@
 #pragma once
 // The monthly reporting cycle (issue 5 item 4, DOMAIN.md §6, docs/reporting.md): reports by
 // teams, communes and districts, prefilled from the period's records, moved
-// draft → submitted → approved | returned by the level above; due dates as province policy;
-// completeness and timeliness of the reports below a unit; the consolidated report as a file.
+// draft → submitted → approved | returned by the level above. Due dates: app/reporting_policy;
+// completeness and timeliness below a unit: app/reporting_status; the consolidated report as a
+// file: app/consolidated_report.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,49 +62,5 @@ struct ReportFilters {
 };
 // Reports in the caller's scope; `unit_id` narrows to that unit's subtree.
 store::Page<ReportView> ListReports(Context& ctx, const Caller& caller, const ReportFilters& f);
-
-// One kind's due-date rule at a province.
-struct PolicyItem {
-  reporting::ReportKind kind = reporting::ReportKind::kTeamMonthly;
-  reporting::DuePolicy policy;
-  bool is_default = true;
-};
-// Sets a province's rule for one kind (kManage on it; 422 not_a_province otherwise); answers
-// every kind's effective rule.
-std::vector<PolicyItem> PutReportingPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
-                                           std::string_view kind,
-                                           const reporting::DuePolicy& policy);
-// Every kind's effective rule at a unit's province (kRead on the unit).
-std::vector<PolicyItem> GetReportingPolicy(Context& ctx, const Caller& caller, store::Id unit_id);
-
-struct StatusItem {
-  store::Reporter reporter;
-  std::string due_date;
-  reporting::Timeliness timeliness = reporting::Timeliness::kPending;
-};
-struct ReportingStatus {
-  store::Unit unit;
-  std::string period;
-  reporting::ReportKind kind = reporting::ReportKind::kTeamMonthly;
-  std::string of;  // teams, communes, districts
-  reporting::StatusSummary summary;
-  std::vector<StatusItem> items;
-};
-// Completeness and timeliness of the reports expected below a unit for a period (kRead on it):
-// `of` teams, communes or districts (nullopt: the level right below; see docs/reporting.md).
-// A period YYYY asks for the communes' annual reports.
-ReportingStatus GetReportingStatus(Context& ctx, const Caller& caller, store::Id unit_id,
-                                   const std::string& period, const std::optional<std::string>& of);
-
-struct ReportFile {
-  std::string bytes;
-  std::string content_type;
-  std::string filename;       // ASCII
-  std::string filename_utf8;  // with diacritics
-};
-// The consolidated report of a commune, district or province for a period (kRead), `format`
-// xlsx or pdf (422 invalid_format; a village is 422 not_a_commune_or_above).
-ReportFile ConsolidatedReport(Context& ctx, const Caller& caller, store::Id unit_id,
-                              const std::string& period, std::string_view format);
 
 }  // namespace cnscd::app

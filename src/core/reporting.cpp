@@ -1,5 +1,6 @@
 #include "core/reporting.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -8,6 +9,7 @@
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
+#include "core/service.hpp"
 
 namespace cnscd::reporting {
 
@@ -304,6 +306,103 @@ StatusSummary Summarize(const std::vector<Timeliness>& items) {
     s.timeliness = OneDecimal(100.0 * s.on_time / s.expected);
   }
   return s;
+}
+
+StatusLevel ResolveStatusLevel(UnitKind unit_kind, const std::string& unit_name, bool annual,
+                               bool has_districts, const std::optional<std::string>& of_in) {
+  std::string of;
+  if (of_in && !of_in->empty()) {
+    of = *of_in;
+  } else if (annual || unit_kind == UnitKind::kDistrict) {
+    of = "communes";
+  } else if (unit_kind == UnitKind::kProvince) {
+    of = has_districts ? "districts" : "communes";
+  } else {
+    of = "teams";
+  }
+  const bool above_commune = unit_kind == UnitKind::kProvince || unit_kind == UnitKind::kDistrict;
+  if (of == "teams" && !annual) return {of, ReportKind::kTeamMonthly};
+  if (of == "communes" && above_commune) {
+    return {of, annual ? ReportKind::kCommuneAnnual : ReportKind::kCommuneMonthly};
+  }
+  if (of == "districts" && unit_kind == UnitKind::kProvince && !annual) {
+    return {of, ReportKind::kDistrictMonthly};
+  }
+  throw RuleBroken("bad_of",
+                   "Không thể xem báo cáo của cấp \"" + of + "\" dưới " + unit_name +
+                       " (of nhận teams, communes hoặc districts, thấp hơn đơn vị).",
+                   "Cannot list \"" + of + "\" below " + std::string(ToString(unit_kind)) +
+                       " (of takes teams, communes or districts below the unit).",
+                   "of");
+}
+
+std::int64_t Tally::Get(const std::string& what) const {
+  const auto it = counts_.find(what);
+  return it == counts_.end() ? 0 : it->second;
+}
+
+std::int64_t Tally::Sum(std::string_view prefix) const {
+  std::int64_t n = 0;
+  for (const auto& [key, value] : counts_) {
+    if (key.starts_with(prefix)) n += value;
+  }
+  return n;
+}
+
+std::vector<std::string> Tally::Services() const {
+  std::vector<std::string> codes;
+  for (const Service& s : BuiltinServices()) codes.push_back(s.code);
+  for (const auto& [key, value] : counts_) {
+    for (const std::string_view prefix : {"records:", "citizens:"}) {
+      if (!key.starts_with(prefix)) continue;
+      std::string code = key.substr(prefix.size());
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+        codes.push_back(std::move(code));
+      }
+    }
+  }
+  return codes;
+}
+
+Figures FiguresOf(const Tally& t) {
+  Figures f;
+  f.records = t.Sum("records:");
+  f.citizens = t.Sum("citizens:");
+  for (const std::string& code : t.Services()) {
+    const Service* s = FindBuiltinService(code);
+    f.by_service.push_back({code, s == nullptr ? code : s->name_vi, t.Get("records:" + code),
+                            t.Get("citizens:" + code)});
+  }
+  f.trainings = {t.Sum("sessions:"), t.Sum("attendance:")};
+  f.members_trained = {t.Get("sessions:members"), t.Get("attendance:members")};
+  f.residents_trained = {t.Get("sessions:residents"), t.Get("attendance:residents")};
+  f.events = t.Get("events");
+  f.event_attendance = t.Get("event_attendance");
+  f.teams = t.Get("teams");
+  f.members = t.Get("members");
+  f.collaborators = t.Get("collaborators");
+  return f;
+}
+
+std::optional<ReportsBelow> LevelBelow(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::kCommuneMonthly:
+      return ReportsBelow{"teams", ReportKind::kTeamMonthly};
+    case ReportKind::kDistrictMonthly:
+      return ReportsBelow{"communes", ReportKind::kCommuneMonthly};
+    default:
+      return std::nullopt;
+  }
+}
+
+void CountReportsBelow(ReportsBelow& level, const std::vector<ExpectedReport>& reports) {
+  level.expected = static_cast<std::int64_t>(reports.size());
+  level.submitted = 0;
+  level.approved = 0;
+  for (const ExpectedReport& r : reports) {
+    if (r.sent_once) ++level.submitted;
+    if (r.status == ReportStatus::kApproved) ++level.approved;
+  }
 }
 
 }  // namespace cnscd::reporting

@@ -1,11 +1,16 @@
 #pragma once
 // The reporting cycle (DOMAIN.md §6; seeds 000, 002, 004): the kinds of periodic report, their
 // periods and due dates (policy per province), the states a report moves through, and whether an
-// expected report came on time. Pure rules: no clock, no storage.
+// expected report came on time; what a period's figures are, from counts handed in. Pure rules:
+// no clock, no storage.
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/unit.hpp"
 
 namespace cnscd::reporting {
 
@@ -94,5 +99,85 @@ struct StatusSummary {
   double timeliness = 0;    // on time / expected × 100, one decimal
 };
 StatusSummary Summarize(const std::vector<Timeliness>& items);
+
+// Whose reports a unit's reporting status lists, `of` teams, communes or districts, and of which
+// kind. By default the level right below: a commune's teams (team_monthly); a district's
+// communes (commune_monthly); a province's districts (district_monthly) when it has any, its
+// communes otherwise. A period YYYY (`annual`) asks for the communes' annual reports. A level
+// that is not below the unit is 422 `bad_of` (field `of`).
+struct StatusLevel {
+  std::string of;
+  ReportKind kind = ReportKind::kTeamMonthly;
+};
+StatusLevel ResolveStatusLevel(UnitKind unit_kind, const std::string& unit_name, bool annual,
+                               bool has_districts, const std::optional<std::string>& of);
+
+// --- a period's figures -----------------------------------------------------------------------
+
+// The counts of a period's work, by figure (the store's activity rows, wherever they happened):
+// "records:<service>", "citizens:<service>", "sessions:<audience>", "attendance:<audience>",
+// "events", "event_attendance", "teams", "members", "collaborators".
+class Tally {
+ public:
+  void Add(const std::string& what, std::int64_t n) { counts_[what] += n; }
+  std::int64_t Get(const std::string& what) const;  // 0 when nothing was counted
+  std::int64_t Sum(std::string_view prefix) const;  // the figures whose name starts so
+  // The built-in catalogue's service codes, then any other code the counts name (a province's).
+  std::vector<std::string> Services() const;
+
+ private:
+  std::map<std::string, std::int64_t> counts_;
+};
+
+struct ServiceFigures {
+  std::string code;
+  std::string name;  // the catalogue's Vietnamese name; the code for a province's own service
+  std::int64_t records = 0;
+  std::int64_t citizens = 0;  // newly helped in the period
+};
+
+struct TrainingFigures {
+  std::int64_t sessions = 0;
+  std::int64_t attendance = 0;
+};
+
+// The level below a unit's monthly report, whose reports of the same period it counts.
+struct ReportsBelow {
+  std::string of;  // teams, communes
+  ReportKind kind = ReportKind::kTeamMonthly;
+  std::int64_t expected = 0;
+  std::int64_t submitted = 0;  // sent at least once
+  std::int64_t approved = 0;
+};
+
+// What a report (or the consolidated report) shows for a period (docs/reporting.md, Figures).
+struct Figures {
+  std::int64_t records = 0;                // support records
+  std::int64_t citizens = 0;               // citizens newly helped
+  std::vector<ServiceFigures> by_service;  // every catalogue service, with zeros
+  TrainingFigures trainings;
+  TrainingFigures members_trained;    // sessions for members
+  TrainingFigures residents_trained;  // sessions for residents
+  std::int64_t events = 0;            // propaganda events
+  std::int64_t event_attendance = 0;
+  std::int64_t teams = 0;
+  std::int64_t members = 0;
+  std::int64_t collaborators = 0;
+  std::optional<ReportsBelow> reports_below;  // commune and district monthly reports
+};
+Figures FiguresOf(const Tally& counts);
+
+// The level whose reports a report of `kind` counts: a commune's teams, a district's communes;
+// none for team and annual reports (reports_below's kind and of, with no counts yet).
+std::optional<ReportsBelow> LevelBelow(ReportKind kind);
+
+// A report expected below, as counting needs it: none yet, or its status and whether it was
+// ever sent (a returned report was).
+struct ExpectedReport {
+  std::optional<ReportStatus> status;
+  bool sent_once = false;
+};
+// The level's counts: expected, submitted (sent at least once), approved.
+void CountReportsBelow(ReportsBelow& level, const std::vector<ExpectedReport>& reports);
 
 }  // namespace cnscd::reporting

@@ -2,11 +2,15 @@
 // The consolidated report (báo cáo tổng hợp) of a commune, district or province for a period
 // (DOMAIN.md §6): the period's figures summed over the subtree, one row per reporter below with
 // its figures and report status, the completeness summary, and the difficulties and proposals
-// the reports below sent up. A document model, written as XLSX (libxlsxwriter) and PDF
+// the reports below sent up. A document model, composed from the period's figures and the
+// reporting status (consolidated_report_content.cpp), written as XLSX (libxlsxwriter) and PDF
 // (cairo + pango). Pure: no database.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/reporting.hpp"
 
 namespace cnscd::documents {
 
@@ -46,6 +50,33 @@ struct ConsolidatedReport {
   double timeliness = 0;
   std::vector<Quote> quotes;
 };
+
+// One reporter below as the use case reads it.
+struct ConsolidatedReporter {
+  std::string name;
+  reporting::Figures figures;                     // a team's own work, a unit's subtree's
+  std::optional<reporting::ReportStatus> status;  // nullopt: no report made yet
+  reporting::Timeliness timeliness = reporting::Timeliness::kPending;
+  std::string sent_by;  // the name of the account that sent the report, if known
+  std::string difficulties;
+  std::string proposals;
+};
+
+// What the consolidated report is made of.
+struct ConsolidatedInput {
+  std::string unit_name;
+  reporting::Period period;
+  std::string today;  // YYYY-MM-DD
+  std::string of;     // the reporters' level: teams, communes, districts
+  reporting::Figures totals;
+  std::vector<ConsolidatedReporter> reporters;
+  reporting::StatusSummary summary;
+};
+
+// The document: the figures under their printed labels (the same eight columns for the totals
+// and each reporter), the period and date as printed, states and timeliness in words, and the
+// difficulties and proposals of the reports that were sent up (submitted or approved).
+ConsolidatedReport ComposeConsolidatedReport(const ConsolidatedInput& in);
 
 // Throw std::runtime_error when the library fails (an internal error, never a user's).
 std::string WriteConsolidatedXlsx(const ConsolidatedReport& report);

@@ -120,5 +120,62 @@ TEST(ConsolidatedPdf, ALongListRunsOverSeveralPages) {
   EXPECT_NE(all.find("Tổng cộng"), std::string::npos) << "the total row after the 80 teams";
 }
 
+TEST(ConsolidatedContent, IsComposedFromTheFiguresAndTheStatusInItsOwnWords) {
+  ConsolidatedInput in;
+  in.unit_name = "Xã Quảng Sơn";
+  in.period = {2025, 7};
+  in.today = "2025-08-05";
+  in.of = "teams";
+  reporting::Tally t;
+  t.Add("records:vneid", 12);
+  t.Add("citizens:vneid", 9);
+  t.Add("teams", 2);
+  in.totals = reporting::FiguresOf(t);
+  using reporting::ReportStatus;
+  using reporting::Timeliness;
+  const auto reporter = [&](const std::string& name, std::optional<ReportStatus> status,
+                            Timeliness timeliness, const std::string& difficulties) {
+    return ConsolidatedReporter{name, in.totals, status, timeliness, "Người Gửi", difficulties, ""};
+  };
+  in.reporters = {reporter("Tổ 1", ReportStatus::kApproved, Timeliness::kOnTime, "Thiếu máy."),
+                  reporter("Tổ 2", ReportStatus::kDraft, Timeliness::kMissing, "Chưa gửi."),
+                  reporter("Tổ 3", ReportStatus::kReturned, Timeliness::kLate, "Trả lại."),
+                  reporter("Tổ 4", ReportStatus::kSubmitted, Timeliness::kLate, ""),
+                  reporter("Tổ 5", std::nullopt, Timeliness::kPending, "")};
+  in.summary = reporting::Summarize({Timeliness::kOnTime, Timeliness::kMissing});
+  const ConsolidatedReport doc = ComposeConsolidatedReport(in);
+  EXPECT_EQ(doc.period_label, "Tháng 07/2025");
+  EXPECT_EQ(doc.generated_on, "05/08/2025");
+  EXPECT_EQ(doc.reporter_label, "Tổ công nghệ số cộng đồng");
+  ASSERT_EQ(doc.columns.size(), 8u);
+  EXPECT_EQ(doc.columns[0], "Lượt hỗ trợ");
+  EXPECT_EQ(doc.totals[0].value, 12);
+  EXPECT_EQ(doc.totals[1].value, 9);
+  EXPECT_EQ(doc.totals[6].label, "Số tổ");
+  EXPECT_EQ(doc.totals[6].value, 2);
+  ASSERT_FALSE(doc.by_service.empty());
+  EXPECT_EQ(doc.by_service[0].value, 12);
+  EXPECT_TRUE(doc.by_service[0].label.ends_with(" — lượt hỗ trợ")) << doc.by_service[0].label;
+  ASSERT_EQ(doc.rows.size(), 5u);
+  EXPECT_EQ(doc.rows[0].values.size(), 8u);
+  std::vector<std::string> states;
+  for (const ConsolidatedRow& r : doc.rows) states.push_back(r.status + "/" + r.timeliness);
+  EXPECT_EQ(states,
+            (std::vector<std::string>{"Đã duyệt/Đúng hạn", "Bản nháp/Thiếu", "Bị trả lại/Muộn",
+                                      "Đã nộp/Muộn", "Chưa lập/Chưa đến hạn"}));
+  // Only what was sent up, and said something, is quoted.
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].from, "Tổ 1");
+  EXPECT_EQ(doc.quotes[0].by, "Người Gửi");
+  EXPECT_EQ(doc.summary.at(0).value, 2);
+  EXPECT_DOUBLE_EQ(doc.completeness, 50);
+
+  in.period = {2025, 0};
+  in.of = "communes";
+  const ConsolidatedReport year = ComposeConsolidatedReport(in);
+  EXPECT_EQ(year.period_label, "Năm 2025");
+  EXPECT_EQ(year.reporter_label, "Xã, phường, thị trấn");
+}
+
 }  // namespace
 }  // namespace cnscd::documents

@@ -3,12 +3,14 @@
 // TIN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", one row per member: TT | Tên xã/phường/thị trấn | Tên Tổ công
 // nghệ số cộng đồng | Họ tên | Chức vụ | Điện thoại di động (đã đăng ký Zalo). TT numbers the
 // teams; the commune and team cells are written on a team's first row only (officials merge them
-// or leave them blank). Written as CSV and XLSX, read back from either. Pure: no database.
+// or leave them blank). Written as CSV and XLSX (form2.cpp), read back from either
+// (form2_reader.cpp). Pure: no database.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/member_import.hpp"
 #include "core/team.hpp"
 #include "documents/unit_lists.hpp"  // Refusal
 
@@ -19,8 +21,9 @@ inline constexpr std::string_view kForm2Title = "DANH SÁCH VÀ THÔNG TIN TỔ 
 // The six column titles, as the form prints them.
 const std::vector<std::string>& Form2Headers();
 
-// A member's position as the form writes it: Tổ trưởng, Tổ phó, Tổ viên, Cộng tác viên.
-std::string_view PositionOf(Role role);
+// A member's position as the form writes it: Tổ trưởng, Tổ phó, Tổ viên, Cộng tác viên (the
+// import's notes use the same words).
+using member_import::PositionOf;
 // Reads a position ignoring case, diacritics and a remark in brackets ("to truong", "TỔ TRƯỞNG",
 // "Tổ phó", "Thành viên" = member, "CTV", "Tổ trưởng (Trưởng ấp)"); the English role names are
 // also accepted. nullopt when it is none of them (an empty text included).
@@ -63,10 +66,16 @@ struct Form2Sheet {
 // Reads Form 2 from XLSX (detected by its zip signature) or CSV (UTF-8, BOM optional). The header
 // row is the first whose cells name the columns (a title above it is skipped; column order may
 // vary, TT may be missing); blank rows and a numbering row "(1) (2) …" are skipped. Rows naming
-// only a commune or team set them for the rows below. `filename_or_type` ("list.xlsx",
-// "text/csv"): a name or type saying spreadsheet makes bytes that are not one unreadable_xlsx
-// rather than a CSV. Throws cnscd::Error (kMalformed): unreadable_xlsx, unreadable_csv,
-// not_utf8, form2_header_missing.
+// only a commune or team set them for the rows below. The table ends where its rows end: at the
+// first row without a number in TT whose first filled cell opens the signature block officials
+// write under the list ("NGƯỜI LẬP BIỂU", "Người lập biểu", "(Ký, ghi rõ họ tên)", "XÁC NHẬN
+// CỦA UBND …", "TM. …", "KT. …", "THỦ TRƯỞNG ĐƠN VỊ", "Nơi nhận:", or "…, ngày … tháng … năm …");
+// nothing below it is read. A row without a number in TT whose first filled cell is a total
+// ("Tổng cộng: 12 người", "Tổng: …", "Cộng: …") is skipped where it stands. Any other row is a
+// member's, refused later if it is wrong: a bad row in the middle of the list is never dropped.
+// `filename_or_type` ("list.xlsx", "text/csv"): a name or type saying spreadsheet makes bytes that
+// are not one unreadable_xlsx rather than a CSV. Throws cnscd::Error (kMalformed): unreadable_xlsx,
+// unreadable_csv, not_utf8, form2_header_missing.
 Form2Sheet ReadForm2(std::string_view bytes, std::string_view filename_or_type);
 
 }  // namespace cnscd::documents

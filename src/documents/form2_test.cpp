@@ -215,6 +215,61 @@ TEST(Form2, ReadsAPhoneStoredAsANumberInAnXlsx) {
   EXPECT_EQ(sheet.rows[1].team, "Tổ công nghệ số cộng đồng Ấp 1");
 }
 
+// The footer officials write under the list (a total, the signature block, the place and date)
+// is not rows of the table: the table ends where its rows end.
+TEST(Form2, TheTableEndsWhereItsRowsEnd) {
+  const std::string csv =
+      "TT,Tên xã/phường/thị trấn,Tên Tổ công nghệ số cộng đồng,Họ tên,Chức vụ,Điện thoại\r\n"
+      "1,Xã A,Tổ CNSCĐ Ấp 1,Nguyễn Văn A,Tổ trưởng,0912345678\r\n"
+      ",,,Trần Thị B,Tổ viên,0912345679\r\n"
+      ",,,,,\r\n"
+      "\"Tổng cộng: 2 người\",,,2,,\r\n"
+      ",,,,,\r\n"
+      ",NGƯỜI LẬP BIỂU,,,XÁC NHẬN CỦA UBND XÃ,\r\n"
+      ",\"(Ký, ghi rõ họ tên)\",,,\"(Ký tên, đóng dấu)\",\r\n"
+      ",,,,,\r\n"
+      ",,,Lê Văn Lập,Tổ viên,0912000111\r\n"  // the signer's name, under the signature
+      "2,,Tổ CNSCĐ Ấp 2,Phạm Văn D,Tổ trưởng,0912000222\r\n";
+  const Form2Sheet sheet = ReadForm2(csv, "a.csv");
+  EXPECT_TRUE(sheet.refused.empty());
+  ASSERT_EQ(sheet.rows.size(), 2u);
+  EXPECT_EQ(sheet.rows[1].full_name, "Trần Thị B");
+
+  // Each line that opens a signature block ends the table, wherever its first filled cell is.
+  const std::string head =
+      "TT,Tên xã,Tên tổ,Họ tên,Chức vụ,Điện thoại\r\n1,Xã A,Tổ 1,Nguyễn Văn A,Tổ trưởng,\r\n";
+  for (const std::string footer :
+       {"Người lập biểu,,,,,", ",,,NGƯỜI LẬP BIỂU,,", ",,,,\"Nhơn Mỹ, ngày 05 tháng 8 năm 2025\",",
+        ",,,,\"Ngày ... tháng ... năm 2025\",", ",,,\"(Ký và ghi rõ họ tên)\",,",
+        ",Xác nhận của UBND xã Nhơn Mỹ,,,,", ",,,,TM. ỦY BAN NHÂN DÂN,", ",,,,KT. CHỦ TỊCH,",
+        ",,,,THỦ TRƯỞNG ĐƠN VỊ,", "Nơi nhận:,,,,,"}) {
+    const Form2Sheet s = ReadForm2(head + footer + "\r\n,,,Ký Tên Người Lập,,\r\n", "a.csv");
+    EXPECT_EQ(s.rows.size(), 1u) << footer;
+  }
+}
+
+// A total line is skipped where it stands (a district's list may total each commune), and no
+// member's row ends the table or is dropped: bad rows in the middle stay rows, to be refused.
+TEST(Form2, TotalsAreSkippedAndBadRowsInTheMiddleAreKept) {
+  const std::string csv =
+      "TT,Tên xã,Tên tổ,Họ tên,Chức vụ,Điện thoại\r\n"
+      "1,Xã A,Tổ 1,Nguyễn Văn A,Tổ trưởng,\r\n"
+      ",Cộng: 1,,,,\r\n"
+      "2,Xã B,Tổ 2,Tống Văn Tổng,Tổ trưởng,\r\n"  // Tống is a family name
+      ",,,Người Không Rõ,Chủ tịch,\r\n"           // an unknown position: refused later
+      ",,,,Tổ viên,12345\r\n"                     // no name: refused later
+      "3,,,Người Lập Biểu,Tổ viên,\r\n"           // numbered: a member, whatever the name
+      "Tổng: 4,,,,,\r\n"
+      "TỔNG CỘNG,,,5,,\r\n";
+  const Form2Sheet sheet = ReadForm2(csv, "a.csv");
+  std::vector<std::string> names;
+  for (const Form2Input& in : sheet.rows) names.push_back(in.full_name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Nguyễn Văn A", "Tống Văn Tổng", "Người Không Rõ", "",
+                                             "Người Lập Biểu"}));
+  EXPECT_EQ(sheet.rows[1].commune, "Xã B");
+  EXPECT_EQ(sheet.rows[2].role, std::nullopt);
+}
+
 TEST(Form2, RefusesFilesItCannotRead) {
   EXPECT_EQ(CodeOf([] { ReadForm2("a,b,c\n1,2,3\n", "x.csv"); }), "form2_header_missing");
   EXPECT_EQ(CodeOf([] { ReadForm2("", "x.csv"); }), "form2_header_missing");

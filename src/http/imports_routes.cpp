@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/team_list.hpp"
+#include "app/member_import.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
