@@ -15,10 +15,6 @@ namespace cnscd::app {
 
 namespace {
 
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr std::string_view kCsvType = "text/csv; charset=utf-8";
-
 void CheckPeriod(const std::string& period, const std::string& field) {
   if (!allowance::IsMonth(period)) {
     throw RuleBroken("invalid_period", "Tháng phải có dạng YYYY-MM (năm 2000–2100).",
@@ -62,31 +58,15 @@ AllowanceRates RatesOf(store::Transaction& tx, const store::Unit& unit, const st
                         EffectiveAt(tx, unit, period)};
 }
 
-// "Xa-Nhon-My": ASCII words of the name, for old clients' file names.
-std::string AsciiSlug(const std::string& name) {
-  std::string out;
-  bool dash = false;
-  for (const char c : text::Fold(name)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      if (dash && !out.empty()) out.push_back('-');
-      dash = false;
-      out.push_back(c);
-    } else {
-      dash = true;
-    }
-  }
-  return out.empty() ? "don-vi" : out;
-}
-
 // How the sheet states its rate, in Vietnamese.
 std::string RateNote(store::Transaction& tx, const std::optional<EffectiveRate>& rate) {
   if (!rate) return "Chưa có mức chi áp dụng cho tháng này: số ngày hoạt động chỉ để đối chiếu.";
   std::vector<std::string> parts;
   if (rate->rate.per_team_month) {
-    parts.push_back(documents::FormatDong(*rate->rate.per_team_month) + " đồng/tổ/tháng");
+    parts.push_back(text::GroupThousands(*rate->rate.per_team_month) + " đồng/tổ/tháng");
   }
   if (rate->rate.per_member_day) {
-    std::string day = documents::FormatDong(*rate->rate.per_member_day) + " đồng/người/ngày";
+    std::string day = text::GroupThousands(*rate->rate.per_member_day) + " đồng/người/ngày";
     if (rate->rate.max_days) {
       day += ", tối đa " + std::to_string(*rate->rate.max_days) + " ngày/tháng";
     }
@@ -108,7 +88,7 @@ struct SheetAndNote {
 SheetAndNote BuildSheet(Context& ctx, const Caller& caller, store::Id unit_id,
                         const std::string& period) {
   CheckPeriod(period, "period");
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   if (unit.kind != UnitKind::kCommune) {
@@ -167,7 +147,7 @@ AllowanceRates PutAllowanceRate(Context& ctx, const Caller& caller, store::Id un
                                 const AllowanceRateInput& in) {
   CheckPeriod(in.valid_from, "valid_from");
   allowance::CheckRate(in.rate);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   std::optional<Json> before;
@@ -188,7 +168,7 @@ AllowanceRates ListAllowanceRates(Context& ctx, const Caller& caller, store::Id 
                                   const std::optional<std::string>& period) {
   const std::string month = period.value_or(ThisMonth(ctx));
   CheckPeriod(month, "period");
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   return RatesOf(*tx, unit, month);
@@ -199,12 +179,11 @@ AllowanceSheet AllowanceSheetOf(Context& ctx, const Caller& caller, store::Id un
   return BuildSheet(ctx, caller, unit_id, period).sheet;
 }
 
-ExportedFile AllowanceSheetFile(Context& ctx, const Caller& caller, store::Id unit_id,
-                                const std::string& period, std::string_view format) {
-  if (format != "xlsx" && format != "csv") {
-    throw RuleBroken("invalid_format", "Định dạng phải là json, xlsx hoặc csv.",
-                     "The format must be json, xlsx or csv.", "format");
-  }
+documents::ExportFile AllowanceSheetFile(Context& ctx, const Caller& caller, store::Id unit_id,
+                                         const std::string& period, std::string_view format_name) {
+  using documents::FileFormat;
+  const FileFormat format =
+      documents::ParseFileFormat(format_name, {FileFormat::kXlsx, FileFormat::kCsv});
   const SheetAndNote built = BuildSheet(ctx, caller, unit_id, period);
   const AllowanceSheet& sheet = built.sheet;
   documents::AllowanceSheetDocument doc;
@@ -222,19 +201,12 @@ ExportedFile AllowanceSheetFile(Context& ctx, const Caller& caller, store::Id un
     for (const SheetTeam& t : sheet.teams) doc.teams.push_back({t.name, t.amount});
   }
   doc.total = sheet.total;
-  ExportedFile file;
-  const std::string stem = "BangChiCheDo-" + AsciiSlug(sheet.unit.name) + "-" + sheet.period;
-  file.filename = stem + "." + std::string(format);
-  file.filename_utf8 = "Bảng-chi-chế-độ-" + text::Clean(sheet.unit.name) + "-" + sheet.period +
-                       "." + std::string(format);
-  std::replace(file.filename_utf8.begin(), file.filename_utf8.end(), ' ', '-');
-  if (format == "xlsx") {
-    file.bytes = documents::WriteAllowanceSheetXlsx(doc);
-    file.content_type = kXlsxType;
-  } else {
-    file.bytes = documents::WriteAllowanceSheetCsv(doc);
-    file.content_type = kCsvType;
-  }
+  documents::ExportFile file;
+  file.name = documents::NameDownload({"BangChiCheDo", "Bảng-chi-chế-độ"},
+                                      {sheet.unit.name, sheet.period}, format);
+  file.content_type = documents::ContentType(format);
+  file.bytes = format == FileFormat::kXlsx ? documents::WriteAllowanceSheetXlsx(doc)
+                                           : documents::WriteAllowanceSheetCsv(doc);
   file.rows = doc.members.size();
   return file;
 }

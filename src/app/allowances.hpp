@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "app/context.hpp"
-#include "app/team_list.hpp"  // ExportedFile
 #include "core/allowance.hpp"
+#include "documents/export.hpp"
 
 namespace cnscd::app {
 
@@ -79,8 +79,9 @@ struct AllowanceSheet {
 // reading writes nothing.
 AllowanceSheet AllowanceSheetOf(Context& ctx, const Caller& caller, store::Id unit_id,
                                 const std::string& period);
-// The same sheet as a file, `format` "xlsx" or "csv" (422 invalid_format otherwise).
-ExportedFile AllowanceSheetFile(Context& ctx, const Caller& caller, store::Id unit_id,
-                                const std::string& period, std::string_view format);
+// The same sheet as a file, `format` xlsx or csv (422 invalid_format otherwise), named
+// "BangChiCheDo-Xa-Nhon-My-2025-03.xlsx" and "BangChiCheDo-Xã-Nhơn-Mỹ-2025-03.xlsx".
+documents::ExportFile AllowanceSheetFile(Context& ctx, const Caller& caller, store::Id unit_id,
+                                         const std::string& period, std::string_view format);
 
 }  // namespace cnscd::app

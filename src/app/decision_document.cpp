@@ -55,19 +55,18 @@ documents::Form1Data Form1DataOf(const store::Decision& d, const store::Unit& co
   return data;
 }
 
-DecisionFile DecisionDocument(Context& ctx, const Caller& caller, store::Id decision_id,
-                              const std::string& format) {
-  if (format != "docx" && format != "pdf") {
-    throw Malformed("unknown_format", "Định dạng văn bản phải là docx hoặc pdf.",
-                    "The document format must be docx or pdf.", "format");
-  }
+documents::ExportFile DecisionDocument(Context& ctx, const Caller& caller, store::Id decision_id,
+                                       std::string_view format_name) {
+  using documents::FileFormat;
+  const FileFormat format =
+      documents::ParseFileFormat(format_name, {FileFormat::kDocx, FileFormat::kPdf});
   // Read and check in one transaction, render outside any (rendering takes a while and must not
   // hold the writers' lock), then record the export. The decision is immutable, so the two
   // transactions see the same document.
   documents::Form1Data data;
   std::string unit_path;
   {
-    auto tx = ctx.store.Begin(store::Access::kRead);
+    auto tx = ctx.Begin(store::Access::kRead);
     const auto d = tx->FindDecision(decision_id);
     if (!d) throw NotFound("quyết định", "decision");
     const store::Unit commune = RequireUnit(*tx, d->commune_id);
@@ -77,23 +76,18 @@ DecisionFile DecisionDocument(Context& ctx, const Caller& caller, store::Id deci
   }
 
   const documents::Document doc = documents::BuildForm1(data);
-  DecisionFile file;
-  const documents::FileName name = documents::Form1FileName(data);
-  file.filename = name.ascii + "." + format;
-  file.filename_utf8 = name.utf8 + "." + format;
-  if (format == "pdf") {
-    file.bytes = documents::WritePdf(doc);
-    file.content_type = "application/pdf";
-  } else {
-    file.bytes = documents::WriteDocx(doc);
-    file.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  }
+  documents::ExportFile file;
+  file.name = documents::Form1FileName(data, format);
+  file.content_type = documents::ContentType(format);
+  file.bytes = format == FileFormat::kPdf ? documents::WritePdf(doc) : documents::WriteDocx(doc);
 
   std::size_t members = 0;
   for (const documents::Form1Team& t : data.teams) members += t.members.size();
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   Audit(*tx, ctx, caller, "export", {"decision", decision_id, unit_path}, std::nullopt,
-        Json{{"format", format}, {"teams", data.teams.size()}, {"members", members}});
+        Json{{"format", documents::Extension(format)},
+             {"teams", data.teams.size()},
+             {"members", members}});
   tx->Commit();
   return file;
 }

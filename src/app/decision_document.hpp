@@ -8,17 +8,11 @@
 
 namespace cnscd::app {
 
-struct DecisionFile {
-  std::string bytes;
-  std::string content_type;
-  std::string filename;       // ASCII: "QD-25-QD-UBND-Nhon-My.pdf"
-  std::string filename_utf8;  // "QĐ-25-QĐ-UBND-Nhơn-Mỹ.pdf"
-};
-
-// `format` is "docx" or "pdf". Needs kRead on the decision's commune (as GetDecision); records
+// `format` is docx or pdf (422 invalid_format otherwise), named "QD-25-QD-UBND-Nhon-My.pdf" and
+// "QĐ-25-QĐ-UBND-Nhơn-Mỹ.pdf". Needs kRead on the decision's commune (as GetDecision); records
 // an `export` entry on the decision, since the document names the members.
-DecisionFile DecisionDocument(Context& ctx, const Caller& caller, store::Id decision_id,
-                              const std::string& format);
+documents::ExportFile DecisionDocument(Context& ctx, const Caller& caller, store::Id decision_id,
+                                       std::string_view format);
 
 // The form's data: the decision, its snapshot, and the names of the commune's district (if any)
 // and province from `ancestors` (province first).

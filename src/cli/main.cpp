@@ -19,10 +19,12 @@
 #include "app/demo.hpp"
 #include "app/generate.hpp"
 #include "app/import_units.hpp"
+#include "app/member_import.hpp"
 #include "app/reform.hpp"
 #include "app/support_records.hpp"
-#include "app/team_list.hpp"
 #include "core/error.hpp"
+#include "documents/export.hpp"
+#include "http/api.hpp"
 #include "http/client_address.hpp"
 #include "http/server.hpp"
 
@@ -171,12 +173,6 @@ std::optional<std::string> ReadWholeFile(const std::string& file) {
   return content.str();
 }
 
-std::string CsvCell(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 struct ReformFiles {
   std::string plan, decisions, report;
 };
@@ -218,12 +214,14 @@ int RunReform(app::Context& ctx, const ReformFiles& files, app::ReformInput in) 
               << r.records_moved << " bản ghi / records\n";
   }
   if (!files.report.empty()) {
-    std::ofstream out(files.report, std::ios::binary | std::ios::trunc);
-    out << "kind,unit_id,line,message_vi,message_en\n";
+    documents::CsvWriter csv;
+    csv.Row({"kind", "unit_id", "line", "message_vi", "message_en"});
     for (const auto& q : r.questions) {
-      out << q.kind << "," << q.unit_id << "," << q.line << "," << CsvCell(q.message_vi) << ","
-          << CsvCell(q.message_en) << "\n";
+      csv.Row(
+          {q.kind, std::to_string(q.unit_id), std::to_string(q.line), q.message_vi, q.message_en});
     }
+    std::ofstream out(files.report, std::ios::binary | std::ios::trunc);
+    out << csv.Text();
     if (!out) {
       std::cerr << files.report << ": không ghi được / cannot write\n";
       return 2;
@@ -369,6 +367,9 @@ int main(int argc, char** argv) {
   add_db(serve);
   add_db(demo, "cnscd-demo.db");
 
+  auto* routes = cli.add_subcommand(
+      "routes", "Print every API route, METHOD /path (the contract test holds them to the spec)");
+
   std::vector<std::string> files;
   auto* import_units = cli.add_subcommand(
       "import-units",
@@ -454,6 +455,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   try {
+    if (*routes) {
+      for (const std::string& line : http::ApiRoutes()) std::cout << line << "\n";
+      return 0;
+    }
     if (db.empty()) {
       std::cerr << "Cần --db hoặc CNSCD_DB. / --db or CNSCD_DB is required.\n";
       return 2;

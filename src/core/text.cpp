@@ -138,4 +138,15 @@ std::size_t Length(std::string_view s) {
   return n;
 }
 
+std::string GroupThousands(std::int64_t n) {
+  std::string digits = std::to_string(n);
+  const std::size_t sign = n < 0 ? 1 : 0;
+  std::string out = digits.substr(0, sign);
+  for (std::size_t i = sign; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out.push_back('.');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
 }  // namespace cnscd::text

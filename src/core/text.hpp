@@ -1,5 +1,6 @@
 #pragma once
 // Vietnamese text: normalisation, search folding and collation keys (ICU).
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,10 @@ std::string CollationKey(std::string_view s);
 
 // ICU's version, stored with collation keys: keys from another version must be rebuilt.
 std::string CollatorVersion();
+
+// A whole number as Vietnamese documents write it, a dot every three digits: 1234567 ->
+// "1.234.567".
+std::string GroupThousands(std::int64_t n);
 
 // Number of user-perceived characters (code points) in valid UTF-8.
 std::size_t Length(std::string_view s);

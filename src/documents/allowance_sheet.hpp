@@ -44,8 +44,6 @@ struct AllowanceSheetDocument {
 
 // "Tháng 03 năm 2025" for "2025-03".
 std::string MonthHeading(std::string_view period);
-// 1234567 -> "1.234.567" (the Vietnamese thousands separator), for text.
-std::string FormatDong(std::int64_t amount);
 
 // UTF-8 with a BOM (so that Excel reads the diacritics), CRLF, RFC 4180 quoting: the header row,
 // one row per member, one per team amount, then the total. Amounts are plain integers.

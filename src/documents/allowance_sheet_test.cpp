@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
 #include "documents/csv.hpp"
 #include "documents/xlsx_reader.hpp"
 
@@ -27,11 +28,11 @@ AllowanceSheetDocument TwoTeams() {
 }
 
 TEST(AllowanceSheetText, AmountsAreWrittenWithDotsEveryThreeDigits) {
-  EXPECT_EQ(FormatDong(0), "0");
-  EXPECT_EQ(FormatDong(500), "500");
-  EXPECT_EQ(FormatDong(50'000), "50.000");
-  EXPECT_EQ(FormatDong(1'650'000), "1.650.000");
-  EXPECT_EQ(FormatDong(-1'000), "-1.000");
+  EXPECT_EQ(text::GroupThousands(0), "0");
+  EXPECT_EQ(text::GroupThousands(500), "500");
+  EXPECT_EQ(text::GroupThousands(50'000), "50.000");
+  EXPECT_EQ(text::GroupThousands(1'650'000), "1.650.000");
+  EXPECT_EQ(text::GroupThousands(-1'000), "-1.000");
   EXPECT_EQ(MonthHeading("2025-03"), "Tháng 03 năm 2025");
 }
 

@@ -1,18 +1,16 @@
 #include "documents/consolidated_report.hpp"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
+
+#include "core/text.hpp"
+#include "documents/pdf_surface.hpp"
+#include "documents/xlsx_writer.hpp"
 
 namespace cnscd::documents {
 
@@ -32,72 +30,32 @@ std::string Percent(double v) {
 
 // --- XLSX -----------------------------------------------------------------------------------
 
-// libxlsxwriter writes to a file: a private temporary one, removed afterwards.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "cnscd-consolidated-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the workbook");
-    close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Wrapping is for the table's narrow columns; titles and figure labels run on one line (a
-// wrapped cell does not grow its row when opened in LibreOffice).
-lxw_format* Cell(lxw_workbook* wb, bool bold = false, bool border = true, bool wrap = true) {
-  lxw_format* f = workbook_add_format(wb);
-  if (border) format_set_border(f, LXW_BORDER_THIN);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  if (wrap) format_set_text_wrap(f);
-  format_set_font_name(f, "Times New Roman");
-  format_set_font_size(f, 12);
-  if (bold) format_set_bold(f);
-  return f;
-}
-
 }  // namespace
 
 std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
-  const TempFile file;
-  lxw_workbook* wb = workbook_new(file.path().c_str());
-  if (wb == nullptr) throw std::runtime_error("libxlsxwriter cannot create the workbook");
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Tổng hợp");
-  lxw_format* title = Cell(wb, true, false);
+  // Wrapping is for the table's narrow columns; titles and figure labels run on one line (a
+  // wrapped cell does not grow its row when opened in LibreOffice).
+  XlsxWorkbook book("report");
+  lxw_worksheet* ws = book.AddSheet("Tổng hợp");
+  lxw_format* title = book.Cell(true, false);
   format_set_font_size(title, 14);
   format_set_align(title, LXW_ALIGN_CENTER);
-  lxw_format* centered = Cell(wb, false, false);
+  lxw_format* centered = book.Cell(false, false);
   format_set_align(centered, LXW_ALIGN_CENTER);
-  lxw_format* section = Cell(wb, true, false, false);
-  lxw_format* label = Cell(wb, false, true, false);
-  lxw_format* header = Cell(wb, true);
-  format_set_bg_color(header, 0xD9E1F2);
-  format_set_align(header, LXW_ALIGN_CENTER);
-  lxw_format* text = Cell(wb);
-  lxw_format* number = Cell(wb);
+  lxw_format* section = book.Cell(true, false, false);
+  lxw_format* label = book.Cell(false, true, false);
+  lxw_format* header = book.ColumnHeader();
+  lxw_format* text = book.Cell();
+  lxw_format* number = book.Cell();
   format_set_num_format(number, "#,##0");
-  lxw_format* bold_number = Cell(wb, true);
+  lxw_format* bold_number = book.Cell(true);
   format_set_num_format(bold_number, "#,##0");
 
   const auto last_col = static_cast<lxw_col_t>(r.columns.size() + 3);
   worksheet_set_column(ws, 0, 0, 6, nullptr);
   worksheet_set_column(ws, 1, 1, 62, nullptr);
   worksheet_set_column(ws, 2, last_col, 14, nullptr);
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_fit_to_pages(ws, 1, 0);
+  XlsxWorkbook::PrintA4Landscape(ws);
 
   lxw_row_t row = 0;
   worksheet_merge_range(ws, row, 0, row, last_col, kTitle, title);
@@ -179,36 +137,17 @@ std::string WriteConsolidatedXlsx(const ConsolidatedReport& r) {
     }
   }
 
-  const lxw_error error = workbook_close(wb);
-  if (error != LXW_NO_ERROR) {
-    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(error));
-  }
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read back the written workbook");
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return book.Close();
 }
 
 // --- PDF ------------------------------------------------------------------------------------
 
 namespace {
 
-constexpr double kPtPerMm = 72 / 25.4;
-constexpr const char* kFontFamily = "Liberation Serif";
 constexpr double kPageW = 297 * kPtPerMm;  // A4 landscape: the rows are wide
 constexpr double kPageH = 210 * kPtPerMm;
 constexpr double kMargin = 15 * kPtPerMm;
 constexpr double kPad = 3;  // inside a table cell, points
-
-struct GObjectDeleter {
-  void operator()(void* p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
-using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
-
-cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 enum class Align { kLeft, kCenter, kRight };
 
@@ -223,17 +162,7 @@ struct Style {
 // page, which repeats the table's header.
 class PdfFlow {
  public:
-  explicit PdfFlow(cairo_t* cr) : cr_(cr) {
-    context_.reset(pango_cairo_create_context(cr));
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context_.get(), options);
-    cairo_font_options_destroy(options);
-    pango_cairo_context_set_resolution(context_.get(), 72);
-    pango_context_set_language(context_.get(), pango_language_from_string("vi"));
-    y_ = kMargin;
-  }
+  explicit PdfFlow(cairo_t* cr) : cr_(cr), context_(VietnameseTextContext(cr)), y_(kMargin) {}
 
   void Paragraph(const std::string& text, const Style& style, double space_after = 4) {
     LayoutPtr layout = Layout(text, style, kPageW - 2 * kMargin);
@@ -277,7 +206,7 @@ class PdfFlow {
   LayoutPtr Layout(const std::string& text, const Style& s, double width) const {
     LayoutPtr layout(pango_layout_new(context_.get()));
     PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, kFontFamily);
+    pango_font_description_set_family(font, kPdfFontFamily);
     pango_font_description_set_size(font, static_cast<int>(s.size * PANGO_SCALE));
     pango_font_description_set_weight(font, s.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_style(font, s.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
@@ -339,37 +268,19 @@ class PdfFlow {
   int page_ = 1;
 };
 
-std::string Number(std::int64_t v) {
-  // Thousands with a dot, as Vietnamese documents write them: 12.345.
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
-    out.push_back(digits[i]);
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 std::string Quoted(const std::string& s) { return s.empty() ? "—" : "“" + s + "”"; }
 
 std::vector<std::vector<std::string>> FigureRows(const std::vector<Figure>& figures) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(figures.size());
-  for (const Figure& f : figures) rows.push_back({f.label, Number(f.value)});
+  for (const Figure& f : figures) rows.push_back({f.label, text::GroupThousands(f.value)});
   return rows;
 }
 
 }  // namespace
 
 std::string WriteConsolidatedPdf(const ConsolidatedReport& r) {
-  std::string out;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendBytes, &out, kPageW, kPageH);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                 ("Báo cáo tổng hợp " + r.unit_name).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cnscd");
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  {
+  return RenderPdf(kPageW, kPageH, "Báo cáo tổng hợp " + r.unit_name, [&r](cairo_t* cr) {
     PdfFlow flow(cr);
     flow.Paragraph(kTitle, {14, true, false, Align::kCenter}, 2);
     flow.Paragraph(r.unit_name + " — " + r.period_label, {12, true, false, Align::kCenter}, 2);
@@ -402,14 +313,14 @@ std::string WriteConsolidatedPdf(const ConsolidatedReport& r) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
       std::vector<std::string> cells{std::to_string(i + 1), r.rows[i].name};
-      for (const std::int64_t v : r.rows[i].values) cells.push_back(Number(v));
+      for (const std::int64_t v : r.rows[i].values) cells.push_back(text::GroupThousands(v));
       cells.push_back(r.rows[i].status);
       cells.push_back(r.rows[i].timeliness);
       rows.push_back(std::move(cells));
     }
     std::vector<std::string> total{"", "Tổng cộng"};
     for (std::size_t c = 0; c < n && c < r.totals.size(); ++c)
-      total.push_back(Number(r.totals[c].value));
+      total.push_back(text::GroupThousands(r.totals[c].value));
     rows.push_back(std::move(total));
     flow.Table(widths, header, rows, aligns);
 
@@ -434,19 +345,7 @@ std::string WriteConsolidatedPdf(const ConsolidatedReport& r) {
                  {"TT", "Đơn vị báo cáo (người gửi)", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"},
                  quotes, {Align::kCenter, Align::kLeft, Align::kLeft, Align::kLeft});
     }
-  }
-  cairo_show_page(cr);
-  const cairo_status_t drawn = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t finished = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(
-        std::string("PDF rendering failed: ") +
-        cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
-  }
-  return out;
+  });
 }
 
 }  // namespace cnscd::documents

@@ -1,7 +1,6 @@
 #include "documents/form1.hpp"
 
 #include <unicode/locid.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -234,37 +233,6 @@ Columns Closing(const Form1Data& d) {
   return c;
 }
 
-std::string Slug(const std::string& s, bool ascii) {
-  const icu::Normalizer2* nfd = nullptr;
-  UErrorCode status = U_ZERO_ERROR;
-  if (ascii) {
-    nfd = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFD unavailable");
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  if (ascii) u = nfd->normalize(u, status);
-  icu::UnicodeString out;
-  bool dash = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (ascii && u_getCombiningClass(c) != 0) continue;
-    if (ascii && c == 0x0111) c = 'd';  // đ
-    if (ascii && c == 0x0110) c = 'D';  // Đ
-    const bool keep = ascii ? (c < 0x80 && u_isalnum(c)) : (u_isalnum(c) || u_getCombiningClass(c));
-    if (!keep) {
-      dash = !out.isEmpty();
-      continue;
-    }
-    if (dash) out.append(static_cast<UChar>('-'));
-    dash = false;
-    out.append(c);
-  }
-  std::string result;
-  out.toUTF8String(result);
-  return result;
-}
-
 }  // namespace
 
 std::string PlaceName(const std::string& unit_name) {
@@ -294,10 +262,8 @@ std::string VietnameseDate(const std::string& iso_date) {
   return "ngày " + dd + " tháng " + mm + " năm " + iso_date.substr(0, 4);
 }
 
-FileName Form1FileName(const Form1Data& data) {
-  const std::string place = PlaceName(data.commune_name);
-  return {"QD-" + Slug(data.number, true) + "-" + Slug(place, true),
-          "QĐ-" + Slug(data.number, false) + "-" + Slug(place, false)};
+DownloadName Form1FileName(const Form1Data& data, FileFormat format) {
+  return NameDownload({"QD", "QĐ"}, {data.number, PlaceName(data.commune_name)}, format);
 }
 
 Document BuildForm1(const Form1Data& d) {

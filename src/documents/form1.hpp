@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "documents/export.hpp"
+
 namespace cnscd::documents {
 
 // --- the document model: what both writers understand ---------------------------------------
@@ -92,13 +94,9 @@ struct Form1Data {
 
 Document BuildForm1(const Form1Data& data);
 
-// The file's name without extension, ASCII ("QD-25-QD-UBND-Nhon-My") and as written in
-// Vietnamese ("QĐ-25-QĐ-UBND-Nhơn-Mỹ"), for Content-Disposition.
-struct FileName {
-  std::string ascii;
-  std::string utf8;
-};
-FileName Form1FileName(const Form1Data& data);
+// The file's name, ASCII ("QD-25-QD-UBND-Nhon-My.pdf") and as written in Vietnamese
+// ("QĐ-25-QĐ-UBND-Nhơn-Mỹ.pdf"), for Content-Disposition.
+DownloadName Form1FileName(const Form1Data& data, FileFormat format);
 
 // "Xã Nhơn Mỹ" -> "Nhơn Mỹ", as the place line names it; names that are numbers keep their type
 // word ("Phường 1"), as the decree asks.

@@ -248,9 +248,9 @@ TEST(Form1Model, DatesAndPlacesAreWrittenAsTheDecreeAsks) {
 }
 
 TEST(Form1Model, TheFileIsNamedAfterTheNumberAndTheCommune) {
-  const FileName name = Form1FileName(TwoTeams());
-  EXPECT_EQ(name.ascii, "QD-25-QD-UBND-Nhon-My");
-  EXPECT_EQ(name.utf8, "QĐ-25-QĐ-UBND-Nhơn-Mỹ");
+  const DownloadName name = Form1FileName(TwoTeams(), FileFormat::kPdf);
+  EXPECT_EQ(name.ascii, "QD-25-QD-UBND-Nhon-My.pdf");
+  EXPECT_EQ(name.utf8, "QĐ-25-QĐ-UBND-Nhơn-Mỹ.pdf");
 }
 
 // --- PDF ----------------------------------------------------------------------------------------

@@ -1,51 +1,24 @@
 #include "documents/pdf_writer.hpp"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
-#include <memory>
-#include <stdexcept>
 #include <vector>
+
+#include "documents/pdf_surface.hpp"
 
 namespace cnscd::documents {
 
 namespace {
 
-constexpr double kPtPerMm = 72 / 25.4;
-// Liberation Serif has Times New Roman's metrics, so the PDF and a DOCX opened in Word break
-// lines alike; it is installed with the server (fonts-liberation2).
-constexpr const char* kFontFamily = "Liberation Serif";
 constexpr double kRuleGapPt = 3;  // between a line of text and the rule under it
 constexpr double kRuleWidthPt = 0.6;
-
-struct GObjectDeleter {
-  void operator()(void* p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
-using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
-
-cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 double Pt(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 int PangoUnits(double pt) { return static_cast<int>(pt * PANGO_SCALE); }
 
 class Renderer {
  public:
-  Renderer(const Document& doc, cairo_t* cr) : doc_(doc), cr_(cr) {
-    context_.reset(pango_cairo_create_context(cr));
-    // Unhinted metrics: the PDF is scaled freely, so glyphs keep their true advances.
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context_.get(), options);
-    cairo_font_options_destroy(options);
-    pango_cairo_context_set_resolution(context_.get(), 72);  // one unit is one point
-    pango_context_set_language(context_.get(), pango_language_from_string("vi"));
-
+  Renderer(const Document& doc, cairo_t* cr)
+      : doc_(doc), cr_(cr), context_(VietnameseTextContext(cr)) {
     const PageSetup& p = doc.page;
     left_ = p.left_mm * kPtPerMm;
     top_ = p.top_mm * kPtPerMm;
@@ -70,7 +43,7 @@ class Renderer {
   LayoutPtr Layout(const Paragraph& p, double width) const {
     LayoutPtr layout(pango_layout_new(context_.get()));
     PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, kFontFamily);
+    pango_font_description_set_family(font, kPdfFontFamily);
     pango_font_description_set_size(font, PangoUnits(p.size_pt));
     pango_layout_set_font_description(layout.get(), font);
     pango_font_description_free(font);
@@ -290,29 +263,8 @@ class Renderer {
 }  // namespace
 
 std::string WritePdf(const Document& doc) {
-  std::string out;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      AppendBytes, &out, doc.page.width_mm * kPtPerMm, doc.page.height_mm * kPtPerMm);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cnscd");
-  cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  {
-    Renderer renderer(doc, cr);
-    renderer.Render();
-  }
-  cairo_show_page(cr);
-  const cairo_status_t drawn = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t finished = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (drawn != CAIRO_STATUS_SUCCESS || finished != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(
-        std::string("PDF rendering failed: ") +
-        cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
-  }
-  return out;
+  return RenderPdf(doc.page.width_mm * kPtPerMm, doc.page.height_mm * kPtPerMm, doc.title,
+                   [&doc](cairo_t* cr) { Renderer(doc, cr).Render(); });
 }
 
 }  // namespace cnscd::documents

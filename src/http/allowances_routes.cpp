@@ -1,22 +1,16 @@
 // /units/{id}/allowance-rates and /units/{id}/allowances: the rates a unit pays (chế độ) and a
 // commune's monthly allowance sheet, as JSON or as a file to print and sign.
-#include <cctype>
 #include <string>
 #include <string_view>
 
 #include "app/allowances.hpp"
 #include "core/error.hpp"
+#include "http/attachment.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
 
 namespace {
-
-std::optional<std::string> Query(const Call& call, const std::string& name) {
-  auto it = call.request.query.find(name);
-  if (it == call.request.query.end()) return std::nullopt;
-  return it->second;
-}
 
 Json OptJson(const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(); }
 
@@ -79,24 +73,6 @@ Json RenderSheet(const app::AllowanceSheet& s) {
               {"total", s.total}};
 }
 
-// RFC 5987 ext-value for filename*=UTF-8''...: UTF-8 bytes percent-encoded but for attr-chars.
-std::string PercentEncode(const std::string& s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) != 0 ||
-        std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
-
 Response PutRate(Call& call) {
   const Json body = ParseObject(call.request.body);
   app::AllowanceRateInput in;
@@ -110,33 +86,21 @@ Response PutRate(Call& call) {
 
 Response GetRates(Call& call) {
   return JsonResponse(200, RenderRates(app::ListAllowanceRates(call.ctx, call.caller, call.ids[0],
-                                                               Query(call, "period"))));
+                                                               call.QueryText("period"))));
 }
 
 Response GetSheet(Call& call) {
-  const std::optional<std::string> period = Query(call, "period");
+  const std::optional<std::string> period = call.QueryText("period");
   if (!period || period->empty()) {
     throw Malformed("bad_query", "Thiếu tháng (period=YYYY-MM).", "period=YYYY-MM is required.",
                     "period");
   }
-  const std::string format = Query(call, "format").value_or("json");
+  const std::string format = call.QueryText("format").value_or("json");
   if (format == "json") {
     return JsonResponse(
         200, RenderSheet(app::AllowanceSheetOf(call.ctx, call.caller, call.ids[0], *period)));
   }
-  app::ExportedFile file =
-      app::AllowanceSheetFile(call.ctx, call.caller, call.ids[0], *period, format);
-  Response r;
-  r.status = 200;
-  r.content_type = file.content_type;
-  r.body = std::move(file.bytes);
-  // Named in ASCII for old clients and in Vietnamese for the others; never kept by proxies: it
-  // names people and their pay.
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename +
-                                                    "\"; filename*=UTF-8''" +
-                                                    PercentEncode(file.filename_utf8));
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
+  return Attachment(app::AllowanceSheetFile(call.ctx, call.caller, call.ids[0], *period, format));
 }
 
 }  // namespace

@@ -27,31 +27,43 @@ std::string TokenOf(const Request& request) {
   return {};
 }
 
-Api::Api(app::Context& ctx) : ctx_(ctx) {
-  router_.Add(
+namespace {
+
+void AddAllRoutes(Router& router) {
+  router.Add(
       "GET", "/api/v1/health",
       [](Call&) {
         return JsonResponse(200, Json{{"status", "ok"}});
       },
       true);
-  AddAuthRoutes(router_);
-  AddUnitRoutes(router_);
-  AddTeamRoutes(router_);
-  AddAccountRoutes(router_);
-  AddRequestRoutes(router_);
-  AddDecisionRoutes(router_);
-  AddAuditRoutes(router_);
-  AddDocumentRoutes(router_);
-  AddImportRoutes(router_);
-  AddChatGroupRoutes(router_);
-  AddSupportRoutes(router_);
-  AddIndicatorRoutes(router_);
-  AddCatalogueRoutes(router_);
-  AddTrainingRoutes(router_);
-  AddReportRoutes(router_);
-  AddAllowanceRoutes(router_);
-  AddCashlessPlaceRoutes(router_);
-  AddUnitEventRoutes(router_);
+  AddAuthRoutes(router);
+  AddUnitRoutes(router);
+  AddTeamRoutes(router);
+  AddAccountRoutes(router);
+  AddRequestRoutes(router);
+  AddDecisionRoutes(router);
+  AddAuditRoutes(router);
+  AddDocumentRoutes(router);
+  AddImportRoutes(router);
+  AddChatGroupRoutes(router);
+  AddSupportRoutes(router);
+  AddIndicatorRoutes(router);
+  AddCatalogueRoutes(router);
+  AddTrainingRoutes(router);
+  AddReportRoutes(router);
+  AddAllowanceRoutes(router);
+  AddCashlessPlaceRoutes(router);
+  AddUnitEventRoutes(router);
+}
+
+}  // namespace
+
+Api::Api(app::Context& ctx) : ctx_(ctx) { AddAllRoutes(router_); }
+
+std::vector<std::string> ApiRoutes() {
+  Router router;
+  AddAllRoutes(router);
+  return router.Describe();
 }
 
 Response Api::Handle(const Request& request) {

@@ -21,6 +21,9 @@ class Api {
   Router router_;
 };
 
+// Every route the API serves, as Router::Describe gives them (`cnscd routes`).
+std::vector<std::string> ApiRoutes();
+
 // The bearer token of a request: the Authorization header, else the cnscd_token cookie.
 std::string TokenOf(const Request& request);
 // The token of the Authorization header alone (empty when the request relies on the cookie).

@@ -8,13 +8,6 @@ namespace cnscd::http {
 
 namespace {
 
-// An empty parameter is no filter, as elsewhere.
-std::optional<std::string> Param(const Call& call, const std::string& name) {
-  auto it = call.request.query.find(name);
-  if (it == call.request.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 // before/after are stored as JSON text: answered as JSON again.
 Json Parsed(const std::optional<std::string>& text) {
   if (!text) return nullptr;
@@ -38,10 +31,10 @@ Json RenderEntry(const store::AuditEntry& e) {
 
 Response List(Call& call) {
   app::AuditLogQuery q;
-  q.entity = Param(call, "entity");
+  q.entity = call.QueryText("entity");
   q.unit_id = call.QueryId("unit");
-  q.from = Param(call, "from");
-  q.to = Param(call, "to");
+  q.from = call.QueryText("from");
+  q.to = call.QueryText("to");
   q.limit = call.Limit();
   q.offset = call.Offset();
   return JsonResponse(200, RenderPage(app::ListAudit(call.ctx, call.caller, q), RenderEntry));

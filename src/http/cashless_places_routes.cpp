@@ -36,9 +36,7 @@ Response List(Call& call) {
   f.limit = call.Limit();
   f.offset = call.Offset();
   const auto page = app::ListCashlessPlaces(call.ctx, call.caller, call.ids[0], f);
-  Json items = Json::array();
-  for (const auto& p : page.items) items.push_back(app::ToJson(p));
-  return JsonResponse(200, Json{{"items", items}, {"total", page.total}});
+  return PageResponse(page.items, page.total, [&](const auto& p) { return app::ToJson(p); });
 }
 
 // The place is named by the path; a body, if any, is ignored.

@@ -28,6 +28,15 @@ std::optional<Json> OptObject(const Json& obj, const std::string& key,
                               const std::string& prefix = {});
 
 Response JsonResponse(int status, const Json& body);
+
+// A list answer, 200 {"items": [render(item)...], "total": total}: the shape of every list of
+// the API (`total` counts all that match, `items` the page).
+template <typename Items, typename Render>
+Response PageResponse(const Items& items, std::size_t total, Render render) {
+  Json out = Json::array();
+  for (const auto& item : items) out.push_back(render(item));
+  return JsonResponse(200, Json{{"items", std::move(out)}, {"total", total}});
+}
 Response ErrorResponse(const Error& e);
 int StatusOf(ErrorKind kind);
 

@@ -1,48 +1,19 @@
 // /reports, /units/{id}/reporting-policy, /units/{id}/reporting-status and
 // /units/{id}/consolidated-report: the monthly reporting cycle (docs/reporting.md).
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 
+#include "app/consolidated_report.hpp"
+#include "app/reporting_policy.hpp"
+#include "app/reporting_status.hpp"
 #include "app/reports.hpp"
+#include "http/attachment.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
 
 namespace {
-
-std::optional<std::string> QueryText(const Call& call, const std::string& name) {
-  const auto it = call.request.query.find(name);
-  if (it == call.request.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
-std::string RequireQuery(const Call& call, const std::string& name) {
-  auto v = QueryText(call, name);
-  if (!v) {
-    throw Malformed("bad_query", "Thiếu tham số " + name + ".", name + " is required.", name);
-  }
-  return *v;
-}
-
-// RFC 5987 ext-value for filename*=UTF-8''...: UTF-8 bytes percent-encoded but for attr-chars.
-std::string PercentEncode(const std::string& s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) != 0 ||
-        std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
 
 Response Render(int status, const app::ReportView& v) {
   return JsonResponse(status, app::ReportJson(v));
@@ -86,15 +57,14 @@ Response Return(Call& call) {
 Response List(Call& call) {
   app::ReportFilters f;
   f.unit_id = call.QueryId("unit_id");
-  f.period = QueryText(call, "period");
-  f.kind = QueryText(call, "kind");
-  f.status = QueryText(call, "status");
+  f.period = call.QueryText("period");
+  f.kind = call.QueryText("kind");
+  f.status = call.QueryText("status");
   f.limit = call.Limit();
   f.offset = call.Offset();
   const auto page = app::ListReports(call.ctx, call.caller, f);
-  Json items = Json::array();
-  for (const auto& v : page.items) items.push_back(app::ReportJson(v, false));
-  return JsonResponse(200, Json{{"items", items}, {"total", page.total}});
+  return PageResponse(page.items, page.total,
+                      [&](const auto& v) { return app::ReportJson(v, false); });
 }
 
 Json RenderPolicies(store::Id unit_id, const std::vector<app::PolicyItem>& items) {
@@ -132,9 +102,9 @@ Response GetPolicy(Call& call) {
 }
 
 Response Status(Call& call) {
-  const std::string period = RequireQuery(call, "period");
+  const std::string period = call.RequireQuery("period");
   const app::ReportingStatus s =
-      app::GetReportingStatus(call.ctx, call.caller, call.ids[0], period, QueryText(call, "of"));
+      app::GetReportingStatus(call.ctx, call.caller, call.ids[0], period, call.QueryText("of"));
   Json items = Json::array();
   for (const app::StatusItem& i : s.items) {
     const store::Reporter& r = i.reporter;
@@ -166,19 +136,9 @@ Response Status(Call& call) {
 }
 
 Response Consolidated(Call& call) {
-  const std::string period = RequireQuery(call, "period");
-  const std::string format = QueryText(call, "format").value_or("xlsx");
-  app::ReportFile file =
-      app::ConsolidatedReport(call.ctx, call.caller, call.ids[0], period, format);
-  Response r;
-  r.status = 200;
-  r.content_type = file.content_type;
-  r.body = std::move(file.bytes);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename +
-                                                    "\"; filename*=UTF-8''" +
-                                                    PercentEncode(file.filename_utf8));
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
+  const std::string period = call.RequireQuery("period");
+  const std::string format = call.QueryText("format").value_or("xlsx");
+  return Attachment(app::ConsolidatedReport(call.ctx, call.caller, call.ids[0], period, format));
 }
 
 }  // namespace

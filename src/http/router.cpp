@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace cnscd::http {
@@ -65,9 +66,33 @@ std::optional<store::Id> Call::QueryId(const std::string& name) const {
   return *v;
 }
 
+std::optional<std::string> Call::QueryText(const std::string& name) const {
+  const auto it = request.query.find(name);
+  if (it == request.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+std::string Call::RequireQuery(const std::string& name) const {
+  auto v = QueryText(name);
+  if (!v) throw BadQuery(name, "Thiếu tham số " + name + ".", name + " is required.");
+  return *v;
+}
+
 void Router::Add(std::string method, const std::string& pattern, Handler handler,
                  bool public_route) {
   routes_.push_back({std::move(method), Split(pattern), std::move(handler), public_route});
+}
+
+std::vector<std::string> Router::Describe() const {
+  std::vector<std::string> out;
+  out.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    std::string line = route.method + " ";
+    for (const std::string& segment : route.segments) line += "/" + segment;
+    out.push_back(std::move(line));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Router::Match Router::Find(const std::string& method, const std::string& path) const {

@@ -23,6 +23,10 @@ struct Call {
   int Offset() const;
   // An optional numeric query parameter: 400 bad_query when present and not a positive integer.
   std::optional<store::Id> QueryId(const std::string& name) const;
+  // A query parameter's text; an empty one is no parameter, as everywhere in the API.
+  std::optional<std::string> QueryText(const std::string& name) const;
+  // The same, required: 400 bad_query naming it when missing or empty.
+  std::string RequireQuery(const std::string& name) const;
 };
 
 using Handler = std::function<Response(Call&)>;
@@ -40,6 +44,9 @@ class Router {
     bool path_known = false;  // some route has this path, maybe with another method
   };
   Match Find(const std::string& method, const std::string& path) const;
+  // Every route as "METHOD /api/v1/path/{id}", sorted: what `cnscd routes` prints, so that a
+  // test can hold the routes against the OpenAPI contract.
+  std::vector<std::string> Describe() const;
 
  private:
   struct Route {

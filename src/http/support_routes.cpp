@@ -12,13 +12,9 @@ constexpr std::size_t kMaxBatch = 500;
 
 // GET /services[?unit_id=ID]: the built-ins, and with a unit its province's own after them.
 Response Services(Call& call) {
-  Json items = Json::array();
-  for (const app::CatalogueService& s :
-       app::ListServices(call.ctx, call.caller, call.QueryId("unit_id"))) {
-    items.push_back(app::ToJson(s));
-  }
-  const std::size_t total = items.size();
-  return JsonResponse(200, Json{{"items", items}, {"total", total}});
+  const auto services = app::ListServices(call.ctx, call.caller, call.QueryId("unit_id"));
+  return PageResponse(services, services.size(),
+                      [](const app::CatalogueService& s) { return app::ToJson(s); });
 }
 
 // One record as sent; a record that cannot be read is reported in place, not for the batch.
@@ -94,25 +90,17 @@ Json RenderRecord(const store::SupportRecord& r) {
           {"voided_at", r.voided_at ? Json(*r.voided_at) : Json(nullptr)}};
 }
 
-std::optional<std::string> QueryText(const Call& call, const std::string& name) {
-  const auto it = call.request.query.find(name);
-  if (it == call.request.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 Response List(Call& call) {
   app::SupportFilters f;
   f.unit_id = call.QueryId("unit");
   f.team_id = call.QueryId("team");
-  f.service = QueryText(call, "service");
-  f.from = QueryText(call, "from");
-  f.to = QueryText(call, "to");
+  f.service = call.QueryText("service");
+  f.from = call.QueryText("from");
+  f.to = call.QueryText("to");
   f.limit = call.Limit();
   f.offset = call.Offset();
   const auto page = app::ListSupportRecords(call.ctx, call.caller, f);
-  Json items = Json::array();
-  for (const auto& r : page.items) items.push_back(RenderRecord(r));
-  return JsonResponse(200, Json{{"items", items}, {"total", page.total}});
+  return PageResponse(page.items, page.total, [&](const auto& r) { return RenderRecord(r); });
 }
 
 // POST /support-records/void {"id": UUID}: the router's {id} matches integers only.

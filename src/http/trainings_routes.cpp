@@ -11,12 +11,9 @@ namespace {
 
 template <typename Code>
 Response Codes(const std::vector<Code>& codes) {
-  Json items = Json::array();
-  for (const Code& c : codes) {
-    items.push_back({{"code", c.code}, {"name", c.name_vi}, {"name_en", c.name_en}});
-  }
-  const std::size_t total = items.size();
-  return JsonResponse(200, Json{{"items", items}, {"total", total}});
+  return PageResponse(codes, codes.size(), [](const Code& c) {
+    return Json{{"code", c.code}, {"name", c.name_vi}, {"name_en", c.name_en}};
+  });
 }
 
 Response Topics(Call& /*call*/) { return Codes(TrainingTopics()); }
@@ -91,14 +88,8 @@ Response RecordEvent(Call& call) {
   return Answer(app::RecordEvent(call.ctx, call.caller, in));
 }
 
-std::optional<std::string> QueryText(const Call& call, const std::string& name) {
-  const auto it = call.request.query.find(name);
-  if (it == call.request.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 std::optional<std::string> QueryDate(const Call& call, const std::string& name) {
-  auto date = QueryText(call, name);
+  auto date = call.QueryText(name);
   if (date && !dates::ParseDate(*date)) {
     throw Malformed("bad_query", name + " phải là ngày dạng YYYY-MM-DD.",
                     name + " must be a date YYYY-MM-DD.", name);
@@ -114,7 +105,7 @@ app::ActivityFilters Filters(const Call& call, const std::string& code_name) {
   if (!f.unit_id) f.unit_id = call.QueryId("unit");
   f.team_id = call.QueryId("team_id");
   if (!f.team_id) f.team_id = call.QueryId("team");
-  f.code = QueryText(call, code_name);
+  f.code = call.QueryText(code_name);
   f.from = QueryDate(call, "from");
   f.to = QueryDate(call, "to");
   f.limit = call.Limit();
@@ -129,9 +120,7 @@ Response ListTrainings(Call& call) {
                      "No training topic has the code \"" + *f.code + "\".", "topic");
   }
   const auto page = app::ListTrainings(call.ctx, call.caller, f);
-  Json items = Json::array();
-  for (const auto& t : page.items) items.push_back(app::ToJson(t));
-  return JsonResponse(200, Json{{"items", items}, {"total", page.total}});
+  return PageResponse(page.items, page.total, [&](const auto& t) { return app::ToJson(t); });
 }
 
 Response ListEvents(Call& call) {
@@ -141,9 +130,7 @@ Response ListEvents(Call& call) {
                      "No propaganda kind has the code \"" + *f.code + "\".", "kind");
   }
   const auto page = app::ListEvents(call.ctx, call.caller, f);
-  Json items = Json::array();
-  for (const auto& e : page.items) items.push_back(app::ToJson(e));
-  return JsonResponse(200, Json{{"items", items}, {"total", page.total}});
+  return PageResponse(page.items, page.total, [&](const auto& e) { return app::ToJson(e); });
 }
 
 // POST /x/void {"id": UUID}: the router's {id} matches integers only.

@@ -112,9 +112,7 @@ Response Apply(Call& call) {
 
 Response ListOfUnit(Call& call) {
   const auto events = app::ListUnitEvents(call.ctx, call.caller, call.ids[0]);
-  Json items = Json::array();
-  for (const auto& e : events) items.push_back(RenderEvent(e));
-  return JsonResponse(200, Json{{"items", items}, {"total", events.size()}});
+  return PageResponse(events, events.size(), [&](const auto& e) { return RenderEvent(e); });
 }
 
 }  // namespace

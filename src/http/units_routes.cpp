@@ -68,10 +68,9 @@ Response PutPopulation(Call& call) {
 }
 
 Response ListPopulation(Call& call) {
-  Json items = Json::array();
   const auto rows = app::ListPopulation(call.ctx, call.caller, call.ids[0]);
-  for (const auto& p : rows) items.push_back(app::ToJson(call.ids[0], p));
-  return JsonResponse(200, Json{{"items", items}, {"total", rows.size()}});
+  return PageResponse(rows, rows.size(),
+                      [&](const auto& p) { return app::ToJson(call.ids[0], p); });
 }
 
 std::optional<LevelPolicy> ReadLevelPolicy(const Json& body, const std::string& level) {
