@@ -7,6 +7,7 @@
 #include "app/units.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -128,13 +129,13 @@ AccountView CreateAccount(Context& ctx, const Caller& caller, const AccountInput
   RequireManager(caller);
   const std::string username = CheckUsername(in.username);
   CheckPassword(in.password);
-  const std::string full_name = text::Clean(in.full_name);
+  const std::string full_name = input::Text(in.full_name, "full_name");
   if (text::Length(full_name) > 100) {
     throw RuleBroken("name_too_long", "Họ và tên dài quá 100 ký tự.",
                      "The full name is longer than 100 characters.", "full_name");
   }
   const std::string hash = HashPassword(in.password);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   if (tx->FindAccountByUsername(username)) {
     throw Conflict("username_taken", "Tên đăng nhập " + username + " đã tồn tại.",
                    "The username " + username + " already exists.", "username");
@@ -148,7 +149,7 @@ AccountView CreateAccount(Context& ctx, const Caller& caller, const AccountInput
 
 store::Page<AccountView> ListAccounts(Context& ctx, const Caller& caller, int limit, int offset) {
   RequireManager(caller);
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const auto page = tx->ListAccounts(ScopeFor(caller, Ability::kManageAccounts), caller.account_id,
                                      limit, offset);
   store::Page<AccountView> out;
@@ -158,7 +159,7 @@ store::Page<AccountView> ListAccounts(Context& ctx, const Caller& caller, int li
 }
 
 AccountView GetAccount(Context& ctx, const Caller& caller, store::Id account_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Account a = RequireAccount(*tx, account_id);
   if (!CanSee(*tx, caller, a)) throw Forbidden();
   return {a, tx->Grants(a.id)};
@@ -175,7 +176,7 @@ store::Grant AddGrant(Context& ctx, const Caller& caller, store::Id account_id,
                      "commune_chair, team_leader, member or viewer.",
                      "role");
   }
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Account account = RequireAccount(*tx, account_id);
   store::Grant grant{std::string(ToString(*role)), std::nullopt, std::nullopt};
   Target target{"/", std::nullopt};
@@ -220,7 +221,7 @@ store::Grant AddGrant(Context& ctx, const Caller& caller, store::Id account_id,
 }
 
 void RemoveGrant(Context& ctx, const Caller& caller, store::Id account_id, store::Id grant_id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Account account = RequireAccount(*tx, account_id);
   const auto grant = tx->FindGrant(grant_id);
   if (!grant || grant->account_id != account_id) throw NotFound("vai trò", "grant");
@@ -244,7 +245,7 @@ void ResetPassword(Context& ctx, const Caller& caller, store::Id account_id,
                    const std::string& password) {
   CheckPassword(password);
   const std::string hash = HashPassword(password);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Account account = RequireAccount(*tx, account_id);
   if (!CanManage(*tx, caller, account)) throw Forbidden();
   tx->UpdatePasswordHash(account_id, hash);
@@ -255,7 +256,7 @@ void ResetPassword(Context& ctx, const Caller& caller, store::Id account_id,
 
 AccountView SetAccountDisabled(Context& ctx, const Caller& caller, store::Id account_id,
                                bool disabled) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   store::Account account = RequireAccount(*tx, account_id);
   if (account.id == caller.account_id) {
     throw Conflict("own_account", "Không thể tự khóa hoặc mở khóa tài khoản của chính mình.",
@@ -277,7 +278,7 @@ void ChangeOwnPassword(Context& ctx, const Caller& caller, const std::string& cu
                        const std::string& replacement) {
   CheckPassword(replacement, 8, "new_password");
   const std::string hash = HashPassword(replacement);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Account account = RequireAccount(*tx, caller.account_id);
   if (crypto_pwhash_str_verify(account.password_hash.c_str(), current.data(), current.size()) !=
       0) {
@@ -294,7 +295,7 @@ MemberAccount CreateMemberAccount(Context& ctx, const Caller& caller, store::Id 
                                   store::Id membership_id) {
   const std::string password = RandomPassword();
   const std::string hash = HashPassword(password);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const auto team = tx->FindTeam(team_id);
   if (!team) throw NotFound("tổ công nghệ số", "team");
   const Target target = TeamTarget(*tx, *team);

@@ -108,7 +108,7 @@ store::Page<store::AuditEntry> ListAudit(Context& ctx, const Caller& caller,
                 "Your account may not read the audit trail.");
   }
 
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   // What lies in one's units today was maybe filed under other paths before a reform: those
   // entries are one's history too.
   q.scope = WithHistory(*tx, q.scope);

@@ -54,7 +54,7 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
   const std::string address_key = "addr:" + address;
   const std::string since = dates::Timestamp(ctx.now() - kThrottleWindow);
   {
-    auto tx = ctx.store.Begin(store::Access::kRead);
+    auto tx = ctx.Begin(store::Access::kRead);
     if (tx->CountLoginFailures(user_key, since) >= kFailuresPerAccount ||
         (!address.empty() && tx->CountLoginFailures(address_key, since) >= kFailuresPerAddress)) {
       throw Error(ErrorKind::kTooManyRequests, "too_many_attempts",
@@ -66,7 +66,7 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
   }
   std::optional<store::Account> account;
   {
-    auto tx = ctx.store.Begin(store::Access::kRead);
+    auto tx = ctx.Begin(store::Access::kRead);
     account = tx->FindAccountByUsername(name);
   }
   // An unknown username costs the same hash as a known one, so timing does not reveal accounts.
@@ -75,7 +75,7 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
   const bool verified =
       crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
   if (!account || account->disabled || !verified) {
-    auto tx = ctx.store.Begin(store::Access::kWrite);
+    auto tx = ctx.Begin(store::Access::kWrite);
     const std::string now = ctx.NowTimestamp();
     tx->RecordLoginFailure(user_key, now);
     if (!address.empty()) tx->RecordLoginFailure(address_key, now);
@@ -83,7 +83,7 @@ LoginResult Login(Context& ctx, const std::string& username, const std::string& 
     throw Error(ErrorKind::kUnauthenticated, "invalid_credentials",
                 "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.");
   }
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   unsigned char raw[32];
   randombytes_buf(raw, sizeof raw);
   LoginResult r;
@@ -118,7 +118,7 @@ Caller CallerOf(store::Transaction& tx, const store::Account& account, const std
 
 Caller Authenticate(Context& ctx, const std::string& token, const std::string& address) {
   if (token.empty() || token.size() > 256) throw Unauthenticated();
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const std::string token_hash = HashToken(token);
   auto id = tx->FindTokenAccount(token_hash, ctx.NowTimestamp());
   if (!id) throw Unauthenticated();
@@ -145,14 +145,14 @@ bool CsrfMatches(const std::string& token, const std::string& presented) {
 }
 
 Caller CallerFor(Context& ctx, const std::string& username, const std::string& address) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const auto account = tx->FindAccountByUsername(username);
   if (!account) throw NotFound("tài khoản " + username, "account " + username);
   return CallerOf(*tx, *account, address);
 }
 
 void Logout(Context& ctx, const std::string& token) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   tx->DeleteToken(HashToken(token));
   tx->Commit();
 }
@@ -162,7 +162,7 @@ store::Account CreateAdmin(Context& ctx, const std::string& username_raw,
   const std::string username = CheckUsername(username_raw);
   CheckPassword(password, min_password_length);
   const std::string hash = HashPassword(password);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   if (tx->FindAccountByUsername(username)) {
     throw Conflict("username_taken", "Tên đăng nhập " + username + " đã tồn tại.",
                    "The username " + username + " already exists.", "username");

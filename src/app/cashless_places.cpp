@@ -39,7 +39,7 @@ Json ToJson(const store::CashlessPlace& p) {
 
 store::CashlessPlace DeclareCashlessPlace(Context& ctx, const Caller& caller, store::Id unit_id,
                                           const cashless::PlaceDraft& draft) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   RequireCommuneOrVillage(unit);
@@ -72,7 +72,7 @@ store::CashlessPlace DeclareCashlessPlace(Context& ctx, const Caller& caller, st
 store::Page<store::CashlessPlace> ListCashlessPlaces(Context& ctx, const Caller& caller,
                                                      store::Id unit_id,
                                                      const CashlessPlaceFilters& filters) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   if (filters.kind && !cashless::ParseKind(*filters.kind)) {
@@ -89,7 +89,7 @@ store::Page<store::CashlessPlace> ListCashlessPlaces(Context& ctx, const Caller&
 }
 
 store::CashlessPlace VoidCashlessPlace(Context& ctx, const Caller& caller, store::Id id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   std::optional<store::CashlessPlace> place = tx->FindCashlessPlace(id);
   if (!place) throw NotFound("tuyến đường hoặc chợ", "cashless street or market", "id");
   Require(caller, Ability::kManage, Target{place->unit_path, std::nullopt});

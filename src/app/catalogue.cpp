@@ -123,7 +123,7 @@ std::vector<CatalogueIndicator> IndicatorsOf(store::Transaction& tx,
 
 CatalogueService AddProvinceService(Context& ctx, const Caller& caller, store::Id unit_id,
                                     const ServiceDefinition& definition) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit province = RequireProvince(*tx, caller, unit_id);
   CatalogueService added{CheckServiceDefinition(definition), province.id};
   for (const store::ProvinceServiceRow& r : tx->ProvinceServices(province.id)) {
@@ -144,7 +144,7 @@ CatalogueService AddProvinceService(Context& ctx, const Caller& caller, store::I
 
 std::vector<CatalogueService> ListServices(Context& ctx, const Caller& caller,
                                            std::optional<store::Id> unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   if (!unit_id) return ServicesOf(*tx, std::nullopt);
   const store::Unit unit = RequireUnit(*tx, *unit_id, "unit_id");
   Require(caller, Ability::kRead, UnitTarget(unit));
@@ -154,7 +154,7 @@ std::vector<CatalogueService> ListServices(Context& ctx, const Caller& caller,
 
 CatalogueIndicator AddIndicatorDefinition(Context& ctx, const Caller& caller, store::Id unit_id,
                                           const indicators::IndicatorDefinition& definition) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit province = RequireProvince(*tx, caller, unit_id);
   std::vector<Service> known;
   for (CatalogueService& s : ServicesOf(*tx, province.id)) known.push_back(std::move(s.service));
@@ -176,7 +176,7 @@ CatalogueIndicator AddIndicatorDefinition(Context& ctx, const Caller& caller, st
 
 std::vector<CatalogueIndicator> IndicatorDefinitions(Context& ctx, const Caller& caller,
                                                      store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   const std::optional<store::Unit> province = ProvinceOf(*tx, unit);

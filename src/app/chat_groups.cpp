@@ -10,6 +10,7 @@
 #include "core/chat_group.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -134,11 +135,7 @@ store::ChatGroup Apply(const std::optional<store::ChatGroup>& stored, const std:
   g.owner_id = owner_id;
   g.updated_at = now;
   if (in.link) {
-    if (!text::IsValidUtf8(*in.link)) {
-      throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.",
-                      "Text is not valid UTF-8.", "link");
-    }
-    g.link = text::Clean(*in.link);
+    g.link = input::Text(*in.link, "link");
     chat::CheckLink(g.link);
   }
   const auto required = chat::RequiredParticipants(owner);
@@ -192,7 +189,7 @@ TeamContext LoadTeam(store::Transaction& tx, store::Id team_id) {
 }  // namespace
 
 ChatGroupView GetUnitChatGroup(Context& ctx, const Caller& caller, store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   Tree tree(*tx);
@@ -202,7 +199,7 @@ ChatGroupView GetUnitChatGroup(Context& ctx, const Caller& caller, store::Id uni
 
 ChatGroupView PutUnitChatGroup(Context& ctx, const Caller& caller, store::Id unit_id,
                                const ChatGroupInput& in) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   Tree tree(*tx);
@@ -219,7 +216,7 @@ ChatGroupView PutUnitChatGroup(Context& ctx, const Caller& caller, store::Id uni
 }
 
 ChatGroupView GetTeamChatGroup(Context& ctx, const Caller& caller, store::Id team_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const TeamContext t = LoadTeam(*tx, team_id);
   Require(caller, Ability::kRead, t.target);
   Tree tree(*tx);
@@ -229,7 +226,7 @@ ChatGroupView GetTeamChatGroup(Context& ctx, const Caller& caller, store::Id tea
 
 ChatGroupView PutTeamChatGroup(Context& ctx, const Caller& caller, store::Id team_id,
                                const ChatGroupInput& in) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const TeamContext t = LoadTeam(*tx, team_id);
   // The team leader keeps his own team's group (seed 002 §3.3: he creates it).
   if (!Allows(caller.held, Ability::kManage, t.target)) {
@@ -288,7 +285,7 @@ ChatGroupCounts CountChatGroups(store::Transaction& tx, const store::Unit& withi
 }
 
 ChatGroupCounts ChatGroupCoverage(Context& ctx, const Caller& caller, store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   return CountChatGroups(*tx, unit);

@@ -11,6 +11,12 @@ std::string Context::Today() const {
 
 std::string Context::NowTimestamp() const { return dates::Timestamp(now()); }
 
+std::unique_ptr<store::Transaction> Context::Begin(store::Access access) const {
+  auto tx = store.Begin(access);
+  tx->SetNow(NowTimestamp());
+  return tx;
+}
+
 Caller SystemCaller(const std::string& who) {
   Caller c;
   c.username = who;

@@ -2,6 +2,7 @@
 // What every use case receives: the store, the clock, and who is asking.
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct Context {
   };
   std::string Today() const;  // YYYY-MM-DD, UTC+7 (Vietnam has one time zone and no DST)
   std::string NowTimestamp() const;
+  // A transaction that stamps what it writes with this clock's time (store::Transaction::Now).
+  std::unique_ptr<store::Transaction> Begin(store::Access access) const;
 };
 
 // The signed-in account, its grants resolved to where they reach, and where the request came

@@ -9,6 +9,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -20,11 +21,7 @@ constexpr std::size_t kMaxSignerLength = 100;
 // NFC-cleaned text that must not be empty; codes name the field ("empty_number").
 std::string CleanRequired(const std::string& raw, const std::string& field, std::size_t max_length,
                           const std::string& what_vi, const std::string& what_en) {
-  if (!text::IsValidUtf8(raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string s = text::Clean(raw);
+  std::string s = input::Text(raw, field);
   if (s.empty()) {
     throw RuleBroken("empty_" + field, what_vi + " không được để trống.",
                      what_en + " must not be empty.", field);
@@ -145,7 +142,7 @@ store::Decision RecordDecision(Context& ctx, const Caller& caller, const Decisio
                      "kind must be establish or amend.", "kind");
   }
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit commune = RequireUnit(*tx, in.commune_id, "commune_id");
   Require(caller, Ability::kSign, UnitTarget(commune));
   if (commune.kind != UnitKind::kCommune) {
@@ -198,7 +195,7 @@ store::Decision RecordDecision(Context& ctx, const Caller& caller, const Decisio
 }
 
 store::Decision GetDecision(Context& ctx, const Caller& caller, store::Id id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   store::Decision d = RequireDecision(*tx, id);
   Require(caller, Ability::kRead, UnitTarget(RequireUnit(*tx, d.commune_id)));
   return d;
@@ -207,7 +204,7 @@ store::Decision GetDecision(Context& ctx, const Caller& caller, store::Id id) {
 store::Page<store::Decision> ListDecisions(Context& ctx, const Caller& caller,
                                            std::optional<store::Id> commune_id, int limit,
                                            int offset) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   if (commune_id) RequireUnit(*tx, *commune_id, "commune");
   return tx->ListDecisions(ScopeFor(caller), commune_id, limit, offset);
 }

@@ -296,7 +296,7 @@ class Generator {
                       "The number of records must not be negative.", "records");
     }
     {
-      auto tx = ctx_.store.Begin(store::Access::kRead);
+      auto tx = ctx_.Begin(store::Access::kRead);
       store::UnitQuery q;
       q.limit = 1;
       if (tx->ListUnits(q, store::Scope{true, {}, {}, {}}).total > 0) {
@@ -323,7 +323,7 @@ class Generator {
     summary_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    auto tx = ctx_.store.Begin(store::Access::kWrite);
+    auto tx = ctx_.Begin(store::Access::kWrite);
     Json after{{"seed", options_.seed},
                {"units_source", summary_.units_source},
                {"names_source", summary_.names_source},
@@ -368,7 +368,7 @@ class Generator {
     const auto edition = EditionOf(parsed.back().format);
     std::map<std::string, std::string> province_of_district;
     std::set<std::string> districts;
-    auto tx = ctx_.store.Begin(store::Access::kRead);
+    auto tx = ctx_.Begin(store::Access::kRead);
     for (const documents::UnitList& list : parsed) {
       for (const documents::UnitRecord& r : list.records) {
         if (r.kind == UnitKind::kProvince) continue;
@@ -414,7 +414,7 @@ class Generator {
         "Cà Ná",          "Năm Căn Thượng", "Bạc Liêu Hạ",      "Hà Tiên Thượng"};
     const std::vector<int> per_province = synthetic::Share(kCommunes, kProvinces);
     Rng rng(StreamSeed(options_.seed, 1));
-    auto tx = ctx_.store.Begin(store::Access::kWrite);
+    auto tx = ctx_.Begin(store::Access::kWrite);
     bool any = false;
     for (int p = 0; p < kProvinces; ++p) {
       std::array<char, 16> code{};
@@ -482,7 +482,7 @@ class Generator {
     std::unique_ptr<store::Transaction> tx;
     std::size_t done = 0;
     for (const CommuneRef& c : communes_) {
-      if (!tx) tx = ctx_.store.Begin(store::Access::kWrite);
+      if (!tx) tx = ctx_.Begin(store::Access::kWrite);
       const int villages = rng.Between(range.min, range.max);
       const std::string subkind = synthetic::VillageSubkind(c.region, c.subkind);
       std::int64_t households = 0;
@@ -556,7 +556,7 @@ class Generator {
     Rng rng(StreamSeed(options_.seed, 4));
     std::vector<std::uint32_t> citizens(teams_.size(), 0);  // citizens met per village so far
 
-    std::unique_ptr<store::Transaction> tx = ctx_.store.Begin(store::Access::kWrite);
+    std::unique_ptr<store::Transaction> tx = ctx_.Begin(store::Access::kWrite);
     const CitizenHasher hmac(*tx);  // the keys support records make
     std::int64_t in_tx = 0;
     auto write = [&](store::SupportRecord& r) {
@@ -570,7 +570,7 @@ class Generator {
         tx.reset();
         in_tx = 0;
         Report("records", summary_.records, options_.records);
-        if (summary_.records < options_.records) tx = ctx_.store.Begin(store::Access::kWrite);
+        if (summary_.records < options_.records) tx = ctx_.Begin(store::Access::kWrite);
       }
     };
     while (summary_.records < options_.records) {

@@ -21,7 +21,7 @@ UnitImportReport ImportUnits(Context& ctx, const Caller& caller, const documents
   const auto edition = EditionOf(list.format);
   const int total = static_cast<int>(list.records.size());
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   Require(caller, Ability::kManage, {"/", std::nullopt});     // official lists are the nation's
   std::map<std::pair<UnitKind, std::string>, store::Id> ids;  // parents seen in this run
   int done = 0;

@@ -218,7 +218,7 @@ UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
 std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id unit_id,
                                   const TargetInput& in) {
   CheckYear(in.year);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   const std::shared_ptr<const Catalogue> catalogue = CatalogueAt(*tx, unit);
@@ -249,7 +249,7 @@ std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id 
 std::vector<TargetItem> EffectiveTargets(Context& ctx, const Caller& caller, store::Id unit_id,
                                          int year) {
   CheckYear(year);
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   return EffectiveAt(*tx, unit, year, *CatalogueAt(*tx, unit));
@@ -258,7 +258,7 @@ std::vector<TargetItem> EffectiveTargets(Context& ctx, const Caller& caller, sto
 std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store::Id unit_id,
                                        int year, bool by_children) {
   CheckYear(year);
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   const double elapsed = ElapsedFraction(ctx.Today(), year);

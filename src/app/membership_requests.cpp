@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -182,7 +183,7 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
                        "role must be leader, deputy, member or collaborator.", "role");
     }
   }
-  const std::string note = CleanOptional(in.note, "note", 1000).value_or("");
+  const std::string note = input::OptionalText(in.note, "note", 1000).value_or("");
   std::optional<store::Person> applicant;
   if (*kind == RequestKind::kJoin) {
     if (!in.person) {
@@ -195,7 +196,7 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
                      "The field membership_id is required for a leave request.", "membership_id");
   }
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Team team = RequireTeam(*tx, in.team_id, "team_id");
   const Target target = TeamTarget(*tx, team);
   Require(caller, Ability::kSubmitRequest, target);
@@ -250,7 +251,7 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
 }
 
 RequestView Nominate(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::MembershipRequest r = RequireRequest(*tx, request_id);
   const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
   Require(caller, Ability::kNominate, target);
@@ -264,7 +265,7 @@ RequestView Nominate(Context& ctx, const Caller& caller, store::Id request_id) {
 }
 
 RequestView Approve(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::MembershipRequest r = RequireRequest(*tx, request_id);
   const store::Team team = RequireTeam(*tx, r.team_id);
   const Target target = TeamTarget(*tx, team);
@@ -318,12 +319,12 @@ RequestView Approve(Context& ctx, const Caller& caller, store::Id request_id) {
 
 RequestView Reject(Context& ctx, const Caller& caller, store::Id request_id,
                    const std::string& reason_raw) {
-  const auto reason = CleanOptional(reason_raw, "reason", 1000);
+  const auto reason = input::OptionalText(reason_raw, "reason", 1000);
   if (!reason) {
     throw RuleBroken("reason_required", "Cần ghi lý do từ chối.",
                      "A reason for the rejection is required.", "reason");
   }
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::MembershipRequest r = RequireRequest(*tx, request_id);
   const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
   Require(caller, Ability::kApprove, target);
@@ -338,7 +339,7 @@ RequestView Reject(Context& ctx, const Caller& caller, store::Id request_id,
 }
 
 RequestView Withdraw(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::MembershipRequest r = RequireRequest(*tx, request_id);
   const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
   const bool filed_it = caller.account_id != 0 && r.submitted_by == caller.account_id;
@@ -354,7 +355,7 @@ RequestView Withdraw(Context& ctx, const Caller& caller, store::Id request_id) {
 }
 
 RequestView GetRequest(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::MembershipRequest r = RequireRequest(*tx, request_id);
   Require(caller, Ability::kRead, TeamTarget(*tx, RequireTeam(*tx, r.team_id)));
   return Views(*tx).Make(r);
@@ -374,7 +375,7 @@ store::Page<RequestView> ListRequests(Context& ctx, const Caller& caller,
   if (in.team_id) q.team_ids.push_back(*in.team_id);
   q.limit = in.limit;
   q.offset = in.offset;
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   if (in.unit_id) q.within_unit_path = RequireUnit(*tx, *in.unit_id, "unit").path;
   q.scope = RequestScope(caller, Ability::kRead);
   const auto rows = tx->ListRequests(q);
@@ -385,7 +386,7 @@ store::Page<RequestView> ListRequests(Context& ctx, const Caller& caller,
 }
 
 store::Page<RequestView> Inbox(Context& ctx, const Caller& caller, int limit, int offset) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   // Two waiting lists, each read as far as the page reaches, merged newest first.
   auto waiting = [&](Ability ability, RequestState state) {
     return tx->ListRequests({RequestScope(caller, ability),

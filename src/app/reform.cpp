@@ -48,7 +48,7 @@ ReformSummary RunReform(Context& ctx, const Caller& caller, const ReformInput& i
     decisions.push_back({d.line, d.old_key, d.new_code, d.dissolve});
   }
 
-  auto tx = ctx.store.Begin(in.apply ? store::Access::kWrite : store::Access::kRead);
+  auto tx = ctx.Begin(in.apply ? store::Access::kWrite : store::Access::kRead);
   std::vector<reform::OldUnit> tree;
   for (const UnitKind kind :
        {UnitKind::kProvince, UnitKind::kDistrict, UnitKind::kCommune, UnitKind::kVillage}) {

@@ -15,6 +15,7 @@
 #include "core/dates.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 #include "core/uuid.hpp"
 
 namespace cnscd::app {
@@ -27,20 +28,11 @@ bool AllDigits(const std::string& s) {
   return !s.empty();
 }
 
-Error Required(const std::string& field, const std::string& name) {
-  return RuleBroken("required", "Thiếu " + name + ".", "The field " + name + " is required.",
-                    field);
-}
-
 // A household's or business's name as a key: folded, so that spelling and diacritics typed on a
 // phone do not make two of one.
 std::string FoldedName(const std::string& name, const std::string& field, const std::string& what) {
-  if (!text::IsValidUtf8(name)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string folded = text::Fold(text::Clean(name));
-  if (folded.empty()) throw Required(field, what);
+  std::string folded = text::Fold(input::Text(name, field));
+  if (folded.empty()) throw input::Missing(field, what);
   return folded;
 }
 
@@ -60,14 +52,14 @@ class Validator {
   // The record to insert, or throws the record's error (field relative to `p`, "records[i].").
   store::SupportRecord Check(const SupportInput& in, const std::string& p) {
     if (in.unreadable) throw *in.unreadable;
-    if (!in.team_id) throw Required(p + "team_id", "tổ (team_id)");
+    if (!in.team_id) throw input::Missing(p + "team_id", "tổ (team_id)");
     const TeamFacts& t = Team(*in.team_id, p + "team_id");
     // Recording field work is a member's own act: the same reach as filing a request.
     Require(caller_, Ability::kSubmitRequest, t.target);
     store::SupportRecord r;
     r.id = in.id;
     r.team_id = t.team.id;
-    if (!in.member_id) throw Required(p + "member_id", "thành viên (member_id)");
+    if (!in.member_id) throw input::Missing(p + "member_id", "thành viên (member_id)");
     bool member = false;
     for (const store::Id m : t.member_ids) member = member || m == *in.member_id;
     if (!member) {
@@ -75,17 +67,17 @@ class Validator {
                        "This person is not a current member of the team.", p + "member_id");
     }
     r.member_id = *in.member_id;
-    if (!in.village_id) throw Required(p + "village_id", "thôn (village_id)");
+    if (!in.village_id) throw input::Missing(p + "village_id", "thôn (village_id)");
     CheckVillage(t.team, *in.village_id, p + "village_id");
     r.village_id = *in.village_id;
-    if (!in.service) throw Required(p + "service", "dịch vụ (service)");
+    if (!in.service) throw input::Missing(p + "service", "dịch vụ (service)");
     const Service* service = FindService(t, *in.service);
     if (service == nullptr) {
       throw RuleBroken("unknown_service", "Không có dịch vụ mã \"" + *in.service + "\".",
                        "No service has the code \"" + *in.service + "\".", p + "service");
     }
     r.service = service->code;
-    if (!in.date) throw Required(p + "date", "ngày (date)");
+    if (!in.date) throw input::Missing(p + "date", "ngày (date)");
     if (!dates::ParseDate(*in.date)) {
       throw RuleBroken("bad_date", "Ngày phải có dạng YYYY-MM-DD.", "The date must be YYYY-MM-DD.",
                        p + "date");
@@ -244,7 +236,7 @@ Json RecordJson(const store::SupportRecord& r) {
 
 std::vector<SupportResult> SubmitSupportRecords(Context& ctx, const Caller& caller,
                                                 const std::vector<SupportInput>& records) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   Validator validator(*tx, caller, ctx.Today());
   const std::string now = ctx.NowTimestamp();
   std::vector<SupportResult> results;
@@ -290,7 +282,7 @@ std::vector<SupportResult> SubmitSupportRecords(Context& ctx, const Caller& call
 
 store::Page<store::SupportRecord> ListSupportRecords(Context& ctx, const Caller& caller,
                                                      const SupportFilters& f) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   store::SupportQuery q;
   q.scope = ScopeFor(caller);
   if (f.unit_id) {
@@ -310,7 +302,7 @@ store::Page<store::SupportRecord> ListSupportRecords(Context& ctx, const Caller&
 }
 
 store::SupportRecord VoidSupportRecord(Context& ctx, const Caller& caller, const std::string& id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   auto r = IsUuid(id) ? tx->FindSupportRecord(id) : std::nullopt;
   if (!r) throw NotFound("bản ghi hỗ trợ", "support record", "id");
   const Target target = TeamTarget(*tx, RequireTeam(*tx, r->team_id));
@@ -333,7 +325,7 @@ store::SupportRecord VoidSupportRecord(Context& ctx, const Caller& caller, const
 
 RecountResult Recount(Context& ctx) {
   // One transaction: readers see the old counters or the new ones, never a mix.
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   RecountResult r;
   r.helped_pairs = tx->RebuildCounters();
   r.trained_rows = tx->RebuildTrainedCounts();

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -23,30 +24,9 @@ LevelPolicy PolicyFor(const EffectivePolicy& p, TeamLevel level) {
   return from ? from->policy : LevelPolicy{};
 }
 
-std::optional<std::string> CleanOptional(const std::optional<std::string>& raw,
-                                         const std::string& field, std::size_t max_length) {
-  if (!raw) return std::nullopt;
-  if (!text::IsValidUtf8(*raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string s = text::Clean(*raw);
-  if (s.empty()) return std::nullopt;
-  if (text::Length(s) > max_length) {
-    throw RuleBroken(
-        "too_long", "Giá trị quá dài (tối đa " + std::to_string(max_length) + " ký tự).",
-        "The value is too long (at most " + std::to_string(max_length) + " characters).", field);
-  }
-  return s;
-}
-
 store::Person ValidatePerson(const PersonInput& in, int this_year) {
   store::Person p;
-  if (!text::IsValidUtf8(in.full_name)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    "person.full_name");
-  }
-  p.full_name = text::Clean(in.full_name);
+  p.full_name = input::Text(in.full_name, "person.full_name");
   if (p.full_name.empty()) {
     throw RuleBroken("empty_name", "Họ và tên không được để trống.",
                      "The full name must not be empty.", "person.full_name");
@@ -55,7 +35,7 @@ store::Person ValidatePerson(const PersonInput& in, int this_year) {
     throw RuleBroken("name_too_long", "Họ và tên dài quá 100 ký tự.",
                      "The full name is longer than 100 characters.", "person.full_name");
   }
-  if (auto raw = CleanOptional(in.phone, "person.phone", 40)) {
+  if (auto raw = input::OptionalText(in.phone, "person.phone", 40)) {
     p.phone = phone::NormalizeMobile(*raw);
     if (!p.phone) {
       throw RuleBroken("invalid_phone",
@@ -67,11 +47,11 @@ store::Person ValidatePerson(const PersonInput& in, int this_year) {
     }
   }
   // Zalo is registered on a phone number; keep other handles as written.
-  if (auto raw = CleanOptional(in.zalo, "person.zalo", 100)) {
+  if (auto raw = input::OptionalText(in.zalo, "person.zalo", 100)) {
     p.zalo = phone::NormalizeMobile(*raw).value_or(*raw);
   }
-  p.occupation = CleanOptional(in.occupation, "person.occupation", 100);
-  if (auto g = CleanOptional(in.gender, "person.gender", 10)) {
+  p.occupation = input::OptionalText(in.occupation, "person.occupation", 100);
+  if (auto g = input::OptionalText(in.gender, "person.gender", 10)) {
     if (*g != "male" && *g != "female" && *g != "other") {
       throw RuleBroken("invalid_gender", "Giới tính phải là male, female hoặc other.",
                        "gender must be male, female or other.", "person.gender");
@@ -104,8 +84,8 @@ store::Team CreateTeam(Context& ctx, const Caller& caller, const TeamInput& in) 
     throw RuleBroken("invalid_level", "Cấp tổ phải là village hoặc commune.",
                      "level must be village or commune.", "level");
   }
-  auto name = CleanOptional(in.name, "name", 200);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto name = input::OptionalText(in.name, "name", 200);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, in.unit_id, "unit_id");
   Require(caller, Ability::kManage, UnitTarget(unit));
   CheckTeamPlacement(*level, unit.kind);
@@ -119,7 +99,7 @@ store::Team CreateTeam(Context& ctx, const Caller& caller, const TeamInput& in) 
 
 store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,
                                    std::optional<store::Id> unit_id, int limit, int offset) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   store::Unit within;
   within.path = "/";  // the whole country
   if (unit_id) within = RequireUnit(*tx, *unit_id, "unit");
@@ -130,7 +110,7 @@ store::Page<store::Team> ListTeams(Context& ctx, const Caller& caller,
 
 TeamDetail GetTeam(Context& ctx, const Caller& caller, store::Id team_id) {
   // A write transaction: reading members' phone numbers is itself recorded.
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   TeamDetail d;
   d.team = RequireTeam(*tx, team_id);
   const Target target = TeamTarget(*tx, d.team);
@@ -158,7 +138,7 @@ store::Membership AddMember(Context& ctx, const Caller& caller, store::Id team_i
   const int this_year = std::stoi(ctx.Today().substr(0, 4));
   store::Person person = ValidatePerson(person_in, this_year);
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Team team = RequireTeam(*tx, team_id);
   const Target target = TeamTarget(*tx, team);
   Require(caller, Ability::kManage, target);
@@ -200,7 +180,7 @@ store::Membership AddMember(Context& ctx, const Caller& caller, store::Id team_i
 
 store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id team_id,
                                 store::Id membership_id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const Target target = TeamTarget(*tx, RequireTeam(*tx, team_id));
   Require(caller, Ability::kManage, target);
   auto m = tx->FindMembership(membership_id);
@@ -220,7 +200,7 @@ store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id te
 
 store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store::Id team_id,
                                        store::Id membership_id, const PersonInput& contacts) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const Target target = TeamTarget(*tx, RequireTeam(*tx, team_id));
   Require(caller, Ability::kEditContacts, target);
   auto m = tx->FindMembership(membership_id);
@@ -258,7 +238,7 @@ store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store
 }
 
 CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   CoverageReport r;

@@ -41,9 +41,6 @@ struct CoverageReport {
 // messages for a person, whichever way they join.
 store::Team RequireTeam(store::Transaction& tx, store::Id id, const std::string& field = {});
 LevelPolicy PolicyFor(const EffectivePolicy& p, TeamLevel level);
-// NFC-cleaned text, nullopt when absent or blank; 400 on invalid UTF-8, 422 when too long.
-std::optional<std::string> CleanOptional(const std::optional<std::string>& raw,
-                                         const std::string& field, std::size_t max_length);
 // A person as AddMember accepts them: 422 naming the field (person.phone, …) otherwise.
 store::Person ValidatePerson(const PersonInput& in, int this_year);
 

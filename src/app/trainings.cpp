@@ -125,7 +125,7 @@ Json ToJson(const store::PropagandaEvent& e) {
 Recorded<store::TrainingSession> RecordTraining(Context& ctx, const Caller& caller,
                                                 const TrainingInput& in) {
   RequireUuid(in.id);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   // A phone resending is answered with what is stored, whatever it sent this time.
   if (auto stored = tx->FindTrainingSession(in.id)) {
     Require(caller, Ability::kRead, TeamTarget(*tx, RequireTeam(*tx, stored->team_id)));
@@ -159,7 +159,7 @@ Recorded<store::TrainingSession> RecordTraining(Context& ctx, const Caller& call
 Recorded<store::PropagandaEvent> RecordEvent(Context& ctx, const Caller& caller,
                                              const EventInput& in) {
   RequireUuid(in.id);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   if (auto stored = tx->FindPropagandaEvent(in.id)) {
     Require(caller, Ability::kRead, TeamTarget(*tx, RequireTeam(*tx, stored->team_id)));
     return {std::move(*stored), true};
@@ -188,18 +188,18 @@ Recorded<store::PropagandaEvent> RecordEvent(Context& ctx, const Caller& caller,
 
 store::Page<store::TrainingSession> ListTrainings(Context& ctx, const Caller& caller,
                                                   const ActivityFilters& filters) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   return tx->ListTrainingSessions(QueryFor(*tx, caller, filters));
 }
 
 store::Page<store::PropagandaEvent> ListEvents(Context& ctx, const Caller& caller,
                                                const ActivityFilters& filters) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   return tx->ListPropagandaEvents(QueryFor(*tx, caller, filters));
 }
 
 store::TrainingSession VoidTraining(Context& ctx, const Caller& caller, const std::string& id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   auto t = IsUuid(id) ? tx->FindTrainingSession(id) : std::nullopt;
   if (!t) throw NotFound("buổi tập huấn", "training session", "id");
   const Target target = TeamTarget(*tx, RequireTeam(*tx, t->team_id));
@@ -215,7 +215,7 @@ store::TrainingSession VoidTraining(Context& ctx, const Caller& caller, const st
 }
 
 store::PropagandaEvent VoidEvent(Context& ctx, const Caller& caller, const std::string& id) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   auto e = IsUuid(id) ? tx->FindPropagandaEvent(id) : std::nullopt;
   if (!e) throw NotFound("hoạt động tuyên truyền", "propaganda event", "id");
   const Target target = TeamTarget(*tx, RequireTeam(*tx, e->team_id));
@@ -231,7 +231,7 @@ store::PropagandaEvent VoidEvent(Context& ctx, const Caller& caller, const std::
 }
 
 std::int64_t RecountTrained(Context& ctx) {
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const std::int64_t rows = tx->RebuildTrainedCounts();
   tx->Commit();
   return rows;

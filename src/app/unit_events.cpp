@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/reform.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -106,19 +107,6 @@ void AddUpPopulation(store::Transaction& tx, const std::vector<store::Unit>& sou
       tx.DeletePopulation(target.id, year, cohort);
     }
   }
-}
-
-std::string CleanText(const std::string& raw, const std::string& field, std::size_t max) {
-  if (!text::IsValidUtf8(raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string s = text::Clean(raw);
-  if (text::Length(s) > max) {
-    throw RuleBroken("too_long", "Nội dung dài quá " + std::to_string(max) + " ký tự.",
-                     "The text is longer than " + std::to_string(max) + " characters.", field);
-  }
-  return s;
 }
 
 // Changing a unit is managing the unit it sits in (a province: the whole country), as creating
@@ -314,10 +302,10 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
                      "Loại sự kiện phải là rename, reparent, merge, split hoặc dissolve.",
                      "kind must be rename, reparent, merge, split or dissolve.", "kind");
   }
-  EventBasis when{in.when.effective, CleanText(in.when.basis, "basis", 300)};
+  EventBasis when{in.when.effective, input::Text(in.when.basis, "basis", 300)};
   reform::CheckEventDate(when.effective, ctx.Today(), std::nullopt, "effective");
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   auto unit_of = [&](const std::optional<store::Id>& id, const std::string& field) {
     if (!id) {
       throw RuleBroken("required", "Thiếu " + field + ".", "The field " + field + " is required.",
@@ -331,8 +319,8 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
   if (in.kind == "rename") {
     const store::Unit u = unit_of(in.unit_id, "unit_id");
     RequireManageAround(*tx, caller, u);
-    const std::string name = CleanText(in.name.value_or(""), "name", 200);
-    std::string subkind = text::Lower(CleanText(in.subkind.value_or(""), "subkind", 40));
+    const std::string name = input::Text(in.name.value_or(""), "name", 200);
+    std::string subkind = text::Lower(input::Text(in.subkind.value_or(""), "subkind", 40));
     if (subkind.empty()) subkind = in.subkind ? SubkindFromName(name) : u.subkind;
     out.unit = RenameUnitIn(*tx, u, name, subkind, when, caller.audit_account());
     main = u.id;
@@ -358,7 +346,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
       RequireManageAround(*tx, caller, target);
     } else {
       // A new unit, of the sources' kind, valid from the effective date.
-      const std::string name = CleanText(in.name.value_or(""), "name", 200);
+      const std::string name = input::Text(in.name.value_or(""), "name", 200);
       if (name.empty()) {
         throw RuleBroken("required", "Cần đơn vị nhận (into) hoặc tên đơn vị mới (new_unit.name).",
                          "Name the receiving unit (into) or the new unit (new_unit.name).", "into");
@@ -368,16 +356,15 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
       Require(caller, Ability::kManage, UnitTarget(parent));
       RequireCurrent(parent, "parent_id");
       CheckParent(sources.front().kind, parent.kind);
-      std::optional<std::string> code;
-      if (in.code && !text::Clean(*in.code).empty()) {
-        code = text::Clean(*in.code);
+      const std::optional<std::string> code = input::OptionalText(in.code, "code");
+      if (code) {
         CheckUnitCode(sources.front().kind, *code);
         if (tx->FindUnitByCode(sources.front().kind, *code, when.effective)) {
           throw Conflict("duplicate_code", "Mã " + *code + " đã được dùng.",
                          "Code " + *code + " is already used.", "code");
         }
       }
-      std::string subkind = text::Lower(CleanText(in.subkind.value_or(""), "subkind", 40));
+      std::string subkind = text::Lower(input::Text(in.subkind.value_or(""), "subkind", 40));
       if (subkind.empty()) subkind = SubkindFromName(name);
       if (subkind.empty()) subkind = sources.front().subkind;
       target =
@@ -417,7 +404,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
 
 std::vector<store::UnitEvent> ListUnitEvents(Context& ctx, const Caller& caller,
                                              store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   RequireHistory(*tx, caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
   return tx->UnitEventsOf(unit_id);
 }

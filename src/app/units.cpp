@@ -7,6 +7,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd::app {
 
@@ -14,11 +15,7 @@ namespace {
 constexpr std::size_t kMaxNameLength = 200;
 
 std::string CleanName(const std::string& raw, const std::string& field) {
-  if (!text::IsValidUtf8(raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string name = text::Clean(raw);
+  std::string name = input::Text(raw, field);
   if (name.empty()) {
     throw RuleBroken("empty_name", "Tên không được để trống.", "The name must not be empty.",
                      field);
@@ -60,23 +57,16 @@ store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) 
     throw RuleBroken("invalid_kind", "Cấp đơn vị phải là province, district, commune hoặc village.",
                      "kind must be province, district, commune or village.", "kind");
   }
-  if (!text::IsValidUtf8(in.subkind)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    "subkind");
-  }
-  std::string subkind = text::Lower(text::Clean(in.subkind));
+  std::string subkind = text::Lower(input::Text(in.subkind, "subkind"));
   if (subkind.empty()) subkind = SubkindFromName(name);
   if (text::Length(subkind) > 40) {
     throw RuleBroken("invalid_subkind", "Loại đơn vị dài quá 40 ký tự.",
                      "subkind is longer than 40 characters.", "subkind");
   }
-  std::optional<std::string> code;
-  if (in.code && !text::Clean(*in.code).empty()) {
-    code = text::Clean(*in.code);
-    CheckUnitCode(*kind, *code);
-  }
+  const std::optional<std::string> code = input::OptionalText(in.code, "code");
+  if (code) CheckUnitCode(*kind, *code);
 
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   std::optional<UnitKind> parent_kind;
   Target where{"/", std::nullopt};  // a province: only an administrator reaches the whole country
   if (in.parent_id) {
@@ -99,7 +89,7 @@ store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) 
 UnitDetail GetUnit(Context& ctx, const Caller& caller, store::Id id,
                    const std::optional<std::string>& on) {
   CheckOnDate(on);
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   UnitDetail d;
   if (on) {
     auto then = tx->FindUnitOn(id, *on);
@@ -140,7 +130,7 @@ store::Page<store::Unit> ListUnits(Context& ctx, const Caller& caller, const Uni
   q.folded_text = text::Fold(in.q);
   q.limit = in.limit;
   q.offset = in.offset;
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   if (in.parent_id) RequireUnit(*tx, *in.parent_id, "parent");
   return tx->ListUnits(q, ScopeFor(caller));
 }
@@ -157,7 +147,7 @@ store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id un
                        "Population figures cannot be negative.", cohort);
     }
   }
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   auto of_year = [&] {
@@ -178,7 +168,7 @@ store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id un
 
 std::vector<store::Population> ListPopulation(Context& ctx, const Caller& caller,
                                               store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   Require(caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
   return tx->ListPopulation(unit_id);
 }
@@ -186,7 +176,7 @@ std::vector<store::Population> ListPopulation(Context& ctx, const Caller& caller
 void PutPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
                const CompositionPolicy& policy) {
   CheckPolicy(policy);
-  auto tx = ctx.store.Begin(store::Access::kWrite);
+  auto tx = ctx.Begin(store::Access::kWrite);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kManage, UnitTarget(unit));
   const auto before = tx->FindPolicy(unit_id);
@@ -212,7 +202,7 @@ EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& uni
 }
 
 EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id unit_id) {
-  auto tx = ctx.store.Begin(store::Access::kRead);
+  auto tx = ctx.Begin(store::Access::kRead);
   const store::Unit unit = RequireUnit(*tx, unit_id);
   Require(caller, Ability::kRead, UnitTarget(unit));
   return EffectivePolicyAt(*tx, unit);

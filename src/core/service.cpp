@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd {
 
@@ -89,11 +90,7 @@ void CheckServiceCode(std::string_view code) {
 }
 
 std::string CheckCatalogueName(std::string_view name, const std::string& field) {
-  if (!text::IsValidUtf8(name)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string clean = text::Clean(name);
+  std::string clean = input::Text(name, field);
   if (clean.empty()) {
     throw RuleBroken("required", "Thiếu tên (" + field + ").",
                      "The field " + field + " is required.", field);

@@ -6,6 +6,7 @@
 #include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/text_input.hpp"
 
 namespace cnscd {
 
@@ -52,13 +53,8 @@ const PropagandaKind* FindPropagandaKind(std::string_view code) {
 
 namespace {
 
-Error Required(const std::string& field, const std::string& name_vi) {
-  return RuleBroken("required", "Thiếu " + name_vi + ".", "The field " + field + " is required.",
-                    field);
-}
-
 std::string CheckDate(const std::optional<std::string>& date, std::string_view today) {
-  if (!date) throw Required("date", "ngày (date)");
+  if (!date) throw input::Missing("date", "ngày (date)");
   if (!dates::ParseDate(*date)) {
     throw RuleBroken("bad_date", "Ngày phải có dạng YYYY-MM-DD.", "The date must be YYYY-MM-DD.",
                      "date");
@@ -69,24 +65,6 @@ std::string CheckDate(const std::optional<std::string>& date, std::string_view t
                      "The date cannot be after today.", "date");
   }
   return *date;
-}
-
-// NFC with white space collapsed; nullopt when absent or blank.
-std::optional<std::string> CleanText(const std::optional<std::string>& raw,
-                                     const std::string& field, std::size_t max_length) {
-  if (!raw) return std::nullopt;
-  if (!text::IsValidUtf8(*raw)) {
-    throw Malformed("invalid_utf8", "Văn bản không phải UTF-8 hợp lệ.", "Text is not valid UTF-8.",
-                    field);
-  }
-  std::string s = text::Clean(*raw);
-  if (s.empty()) return std::nullopt;
-  if (text::Length(s) > max_length) {
-    const std::string max = std::to_string(max_length);
-    throw RuleBroken("too_long", "Giá trị quá dài (tối đa " + max + " ký tự).",
-                     "The value is too long (at most " + max + " characters).", field);
-  }
-  return s;
 }
 
 std::int64_t CheckAttendance(std::int64_t n, std::int64_t min, std::int64_t max) {
@@ -125,24 +103,23 @@ std::vector<std::int64_t> CheckMemberIds(const std::optional<std::vector<std::in
 CheckedTraining CheckTraining(const TrainingDraft& d, std::string_view today) {
   CheckedTraining t;
   t.date = CheckDate(d.date, today);
-  if (!d.audience) throw Required("audience", "đối tượng (audience)");
+  if (!d.audience) throw input::Missing("audience", "đối tượng (audience)");
   if (*d.audience != "members" && *d.audience != "residents") {
     throw RuleBroken("unknown_audience",
                      "Đối tượng phải là members (thành viên tổ) hoặc residents (người dân).",
                      "The audience must be members or residents.", "audience");
   }
   t.audience = *d.audience;
-  if (!d.topic) throw Required("topic", "chủ đề (topic)");
+  if (!d.topic) throw input::Missing("topic", "chủ đề (topic)");
   const TrainingTopic* topic = FindTrainingTopic(*d.topic);
   if (topic == nullptr) {
     throw RuleBroken("unknown_topic", "Không có chủ đề tập huấn mã \"" + *d.topic + "\".",
                      "No training topic has the code \"" + *d.topic + "\".", "topic");
   }
   t.topic = topic->code;
-  auto title = CleanText(d.title, "title", kMaxTitleLength);
-  if (!title) throw Required("title", "tên buổi tập huấn (title)");
-  t.title = std::move(*title);
-  if (!d.attendance) throw Required("attendance", "số người tham dự (attendance)");
+  t.title = input::RequiredText(d.title.value_or(""), "title", kMaxTitleLength,
+                                "tên buổi tập huấn (title)");
+  if (!d.attendance) throw input::Missing("attendance", "số người tham dự (attendance)");
   t.attendance = CheckAttendance(*d.attendance, 1, kMaxTrainingAttendance);
   t.households = d.households.value_or(0);
   if (t.audience == "members" && t.households != 0) {
@@ -161,7 +138,7 @@ CheckedTraining CheckTraining(const TrainingDraft& d, std::string_view today) {
 CheckedEvent CheckEvent(const EventDraft& d, std::string_view today) {
   CheckedEvent e;
   e.date = CheckDate(d.date, today);
-  if (!d.kind) throw Required("kind", "hình thức (kind)");
+  if (!d.kind) throw input::Missing("kind", "hình thức (kind)");
   const PropagandaKind* kind = FindPropagandaKind(*d.kind);
   if (kind == nullptr) {
     throw RuleBroken("unknown_kind", "Không có hình thức tuyên truyền mã \"" + *d.kind + "\".",
@@ -169,7 +146,7 @@ CheckedEvent CheckEvent(const EventDraft& d, std::string_view today) {
   }
   e.kind = kind->code;
   e.attendance = CheckAttendance(d.attendance.value_or(0), 0, kMaxEventAttendance);
-  e.note = CleanText(d.note, "note", kMaxNoteLength);
+  e.note = input::OptionalText(d.note, "note", kMaxNoteLength);
   e.member_ids = CheckMemberIds(d.member_ids);
   return e;
 }

@@ -17,6 +17,12 @@ class Transaction {
   virtual ~Transaction() = default;
   virtual void Commit() = 0;
 
+  // The moment the use case acts at (its clock, app::Context::Begin), stamped on every row this
+  // transaction writes, so that a test on a fixed clock reads back the times it set.
+  void SetNow(std::string timestamp) { now_ = std::move(timestamp); }
+  // That moment, or the system clock's where none was set (migrations, maintenance commands).
+  std::string Now() const;
+
   // Units
   virtual std::optional<Unit> FindUnit(Id id) = 0;
   virtual std::optional<Unit> FindUnitByCode(UnitKind kind, const std::string& code,
@@ -257,6 +263,9 @@ class Transaction {
   // The audit trail: append and read, never edit.
   virtual void AppendAudit(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> ListAudit(const AuditQuery& query) = 0;
+
+ private:
+  std::string now_;
 };
 
 enum class Access { kRead, kWrite };

@@ -33,7 +33,7 @@ Account SqlTransaction::InsertAccount(const Account& a) {
       "INSERT INTO account (username, password_hash, full_name, disabled, created_by, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
   s.Bind(1, a.username).Bind(2, a.password_hash).Bind(3, a.full_name);
-  s.Bind(4, a.disabled ? 1 : 0).Bind(5, a.created_by).Bind(6, NowUtc());
+  s.Bind(4, a.disabled ? 1 : 0).Bind(5, a.created_by).Bind(6, Now());
   s.Run();
   Account out = a;
   out.id = db_.LastInsertId();
@@ -119,7 +119,7 @@ void SqlTransaction::InsertToken(Id account_id, const std::string& token_hash,
                                  const std::string& expires_at) {
   Statement s = db_.Prepare(
       "INSERT INTO token (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-  s.Bind(1, token_hash).Bind(2, account_id).Bind(3, NowUtc()).Bind(4, expires_at);
+  s.Bind(1, token_hash).Bind(2, account_id).Bind(3, Now()).Bind(4, expires_at);
   s.Run();
 }
 

@@ -8,7 +8,7 @@ void SqlTransaction::AppendAudit(const AuditEntry& e) {
   Statement s = db_.Prepare(
       "INSERT INTO audit (at, account_id, username, address, action, entity_type, entity_id, "
       "team_id, unit_path, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  s.Bind(1, e.at.empty() ? NowUtc() : e.at).Bind(2, e.account_id).Bind(3, e.username);
+  s.Bind(1, e.at.empty() ? Now() : e.at).Bind(2, e.account_id).Bind(3, e.username);
   s.Bind(4, e.address).Bind(5, e.action).Bind(6, e.entity_type).Bind(7, e.entity_id);
   s.Bind(8, e.team_id).Bind(9, e.unit_path).Bind(10, e.before_json).Bind(11, e.after_json);
   s.Run();

@@ -37,7 +37,7 @@ CashlessPlace SqlTransaction::InsertCashlessPlace(const CashlessPlace& place) {
       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   s.Bind(1, place.unit_id).Bind(2, place.kind).Bind(3, place.name).Bind(4, place.name_folded);
   s.Bind(5, place.declared_on).Bind(6, place.decision_ref).Bind(7, place.created_by);
-  s.Bind(8, place.created_at.empty() ? NowUtc() : place.created_at);
+  s.Bind(8, place.created_at.empty() ? Now() : place.created_at);
   s.Run();
   return *FindCashlessPlace(db_.LastInsertId());
 }

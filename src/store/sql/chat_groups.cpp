@@ -51,7 +51,7 @@ void SqlTransaction::PutChatGroup(const ChatGroup& g) {
       "updated_at = excluded.updated_at");
   s.Bind(1, g.owner_type).Bind(2, g.owner_id).Bind(3, g.link);
   s.Bind(4, ParticipantsJson(g.participants));
-  s.Bind(5, g.updated_at.empty() ? NowUtc() : g.updated_at);
+  s.Bind(5, g.updated_at.empty() ? Now() : g.updated_at);
   s.Run();
 }
 

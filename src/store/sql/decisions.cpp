@@ -31,7 +31,7 @@ Decision SqlTransaction::InsertDecision(const Decision& d) {
       "INSERT INTO decision (commune_id, number, date, signer, kind, snapshot, created_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Decision out = d;
-  if (out.created_at.empty()) out.created_at = NowUtc();
+  if (out.created_at.empty()) out.created_at = Now();
   s.Bind(1, d.commune_id).Bind(2, d.number).Bind(3, d.date).Bind(4, d.signer).Bind(5, d.kind);
   s.Bind(6, d.snapshot_json).Bind(7, d.created_by).Bind(8, out.created_at);
   s.Run();

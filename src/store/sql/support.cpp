@@ -100,7 +100,7 @@ bool SqlTransaction::InsertSupportRecord(const SupportRecord& r) {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (id) DO NOTHING");
     s.Bind(1, r.id).Bind(2, r.team_id).Bind(3, r.member_id).Bind(4, r.village_id);
     s.Bind(5, r.service).Bind(6, r.date).Bind(7, r.citizen_key).Bind(8, r.age).Bind(9, r.sex);
-    s.Bind(10, r.recorded_by).Bind(11, r.recorded_at.empty() ? NowUtc() : r.recorded_at);
+    s.Bind(10, r.recorded_by).Bind(11, r.recorded_at.empty() ? Now() : r.recorded_at);
     s.Run();
   }
   if (db_.Changes() == 0) return false;

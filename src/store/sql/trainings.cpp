@@ -126,7 +126,7 @@ bool SqlTransaction::InsertTrainingSession(const TrainingSession& t) {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (id) DO NOTHING");
     s.Bind(1, t.id).Bind(2, t.team_id).Bind(3, t.unit_id).Bind(4, t.date).Bind(5, t.audience);
     s.Bind(6, t.topic).Bind(7, t.title).Bind(8, t.attendance).Bind(9, t.households);
-    s.Bind(10, t.recorded_by).Bind(11, t.recorded_at.empty() ? NowUtc() : t.recorded_at);
+    s.Bind(10, t.recorded_by).Bind(11, t.recorded_at.empty() ? Now() : t.recorded_at);
     s.Run();
   }
   if (db_.Changes() == 0) return false;
@@ -180,7 +180,7 @@ bool SqlTransaction::InsertPropagandaEvent(const PropagandaEvent& e) {
         "ON CONFLICT (id) DO NOTHING");
     s.Bind(1, e.id).Bind(2, e.team_id).Bind(3, e.unit_id).Bind(4, e.date).Bind(5, e.kind);
     s.Bind(6, e.attendance).Bind(7, e.note).Bind(8, e.recorded_by);
-    s.Bind(9, e.recorded_at.empty() ? NowUtc() : e.recorded_at);
+    s.Bind(9, e.recorded_at.empty() ? Now() : e.recorded_at);
     s.Run();
   }
   if (db_.Changes() == 0) return false;

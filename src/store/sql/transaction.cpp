@@ -132,3 +132,9 @@ void SqlTransaction::UpdatePersonContacts(const Person& p) {
 }
 
 }  // namespace cnscd::store::sql
+
+namespace cnscd::store {
+
+std::string Transaction::Now() const { return now_.empty() ? sql::NowUtc() : now_; }
+
+}  // namespace cnscd::store

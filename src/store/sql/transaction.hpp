@@ -163,7 +163,7 @@ class SqlTransaction final : public Transaction {
     s.Bind(1, n.code).Bind(2, n.name).Bind(3, text::Fold(n.name));
     s.BindBlob(4, text::CollationKey(n.name));
     s.Bind(5, ToString(n.kind)).Bind(6, n.subkind).Bind(7, n.parent_id).Bind(8, n.valid_from);
-    s.Bind(9, NowUtc());
+    s.Bind(9, Now());
     s.Run();
     const Id id = db_.LastInsertId();
     const std::string path = parent_path + std::to_string(id) + "/";
@@ -294,7 +294,7 @@ class SqlTransaction final : public Transaction {
         "INSERT INTO team (unit_id, level, name, sort_key, status, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)");
     s.Bind(1, t.unit_id).Bind(2, ToString(t.level)).Bind(3, t.name);
-    s.BindBlob(4, text::CollationKey(t.name)).Bind(5, t.status).Bind(6, NowUtc());
+    s.BindBlob(4, text::CollationKey(t.name)).Bind(5, t.status).Bind(6, Now());
     s.Run();
     Team out = t;
     out.id = db_.LastInsertId();
@@ -328,7 +328,7 @@ class SqlTransaction final : public Transaction {
     s.Bind(1, p.full_name).Bind(2, text::Fold(p.full_name));
     s.BindBlob(3, text::CollationKey(p.full_name));
     s.Bind(4, p.phone).Bind(5, p.zalo).Bind(6, p.occupation).Bind(7, p.gender);
-    s.Bind(8, p.birth_year).Bind(9, NowUtc());
+    s.Bind(8, p.birth_year).Bind(9, Now());
     s.Run();
     Person out = p;
     out.id = db_.LastInsertId();
@@ -341,7 +341,7 @@ class SqlTransaction final : public Transaction {
         "INSERT INTO membership (team_id, person_id, role, since, created_at) "
         "VALUES (?, ?, ?, ?, ?)");
     s.Bind(1, team_id).Bind(2, person_id).Bind(3, ToString(role)).Bind(4, since);
-    s.Bind(5, NowUtc());
+    s.Bind(5, Now());
     s.Run();
     return *FindMembership(db_.LastInsertId());
   }

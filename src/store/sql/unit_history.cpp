@@ -123,7 +123,7 @@ Id SqlTransaction::InsertUnitEvent(const UnitEvent& e) {
         "INSERT INTO unit_event (kind, effective, basis, detail, account_id, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)");
     s.Bind(1, e.kind).Bind(2, e.effective).Bind(3, e.basis).Bind(4, e.detail);
-    s.Bind(5, e.account_id).Bind(6, NowUtc());
+    s.Bind(5, e.account_id).Bind(6, Now());
     s.Run();
   }
   const Id id = db_.LastInsertId();
@@ -225,7 +225,7 @@ MovedCounts SqlTransaction::MoveAttachments(Id from, Id to) {
         "EXISTS (SELECT 1 FROM cashless_place o WHERE o.unit_id = ? AND o.kind = "
         "cashless_place.kind AND o.name_folded = cashless_place.name_folded AND "
         "o.voided_at IS NULL)");
-    s.Bind(1, NowUtc()).Bind(2, from).Bind(3, to);
+    s.Bind(1, Now()).Bind(2, from).Bind(3, to);
     s.Run();
   }
   run("UPDATE cashless_place SET unit_id = ? WHERE unit_id = ?", &moved.cashless_places);
