@@ -2,31 +2,31 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/policy.hpp"
+#include "scenario_file.hpp"
 
 namespace cnscd {
 namespace {
 
+using cnscd_test::ScenarioLine;
+
 struct Scenario {
-  std::string file;
-  int line = 0;
+  std::string where;
   std::string title;
   TeamLevel level = TeamLevel::kVillage;
   RoleCounts counts;
   std::vector<std::string> expected;
 };
 
-LevelPolicy ParsePolicy(std::istringstream& in) {
+LevelPolicy ParsePolicy(ScenarioLine& line) {
   LevelPolicy p;
-  std::string word;
-  while (in >> word) {
-    if (word.starts_with("min="))
-      p.min = std::stoi(word.substr(4));
-    else if (word.starts_with("max="))
-      p.max = std::stoi(word.substr(4));
+  while (!line.AtEnd()) {
+    const std::string word = line.Next();
+    if (auto min = cnscd_test::SettingValue(word, "min"))
+      p.min = cnscd_test::ToInt(*min);
+    else if (auto max = cnscd_test::SettingValue(word, "max"))
+      p.max = cnscd_test::ToInt(*max);
     else if (word == "leader")
       p.require_leader = true;
     else if (word == "deputy")
@@ -40,38 +40,34 @@ LevelPolicy ParsePolicy(std::istringstream& in) {
 }
 
 void RunFile(const std::filesystem::path& path) {
-  std::ifstream file(path);
   CompositionPolicy policy;
   std::vector<Scenario> scenarios;
-  std::string line;
-  int number = 0;
-  while (std::getline(file, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream in(line);
-    std::string head;
-    in >> head;
-    if (head == "policy") {
-      std::string level;
-      in >> level;
-      (level == "commune" ? policy.commune : policy.village) = ParsePolicy(in);
-    } else if (head == "scenario") {
-      scenarios.push_back({path.filename().string(), number, line.substr(9), {}, {}, {}});
-    } else if (head == "team") {
-      std::string level;
-      in >> level;
-      scenarios.back().level = *ParseTeamLevel(level);
-    } else if (auto role = ParseRole(head)) {
-      int n = 0;
-      in >> n;
-      scenarios.back().counts.Add(*role, n);
-    } else if (head == "expect") {
-      std::string code;
-      while (in >> code) {
-        if (code != "none") scenarios.back().expected.push_back(code);
+  for (ScenarioLine& line : cnscd_test::ReadScenarioFile(path)) {
+    try {
+      const std::string head = line.Next();
+      if (head == "policy") {
+        const std::string level = line.Next();
+        (level == "commune" ? policy.commune : policy.village) = ParsePolicy(line);
+      } else if (head == "scenario") {
+        scenarios.push_back({line.Where(), line.Rest(), {}, {}, {}});
+      } else if (scenarios.empty()) {
+        throw std::runtime_error("no scenario yet");
+      } else if (head == "team") {
+        const auto level = ParseTeamLevel(line.Next());
+        if (!level) throw std::runtime_error("unknown team level");
+        scenarios.back().level = *level;
+      } else if (auto role = ParseRole(head)) {
+        scenarios.back().counts.Add(*role, cnscd_test::ToInt(line.Next()));
+      } else if (head == "expect") {
+        while (!line.AtEnd()) {
+          const std::string code = line.Next();
+          if (code != "none") scenarios.back().expected.push_back(code);
+        }
+      } else {
+        throw std::runtime_error("unknown line");
       }
-    } else {
-      ADD_FAILURE() << path << ":" << number << ": cannot read '" << line << "'";
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << line.Where() << ": cannot read '" << line.text() << "': " << e.what();
     }
   }
   ASSERT_FALSE(scenarios.empty()) << path;
@@ -80,14 +76,13 @@ void RunFile(const std::filesystem::path& path) {
     for (const Violation& v : Evaluate(EffectiveLevelPolicy({policy}, s.level), s.counts)) {
       got.push_back(v.code);
     }
-    EXPECT_EQ(got, s.expected) << s.file << ":" << s.line << ": " << s.title;
+    EXPECT_EQ(got, s.expected) << s.where << ": " << s.title;
   }
 }
 
 TEST(Scenarios, EveryProvincePolicyBehavesAsItsDocumentSays) {
-  const std::filesystem::path dir = std::filesystem::path(CNSCD_SOURCE_DIR) / "tests/scenarios";
   int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  for (const auto& entry : std::filesystem::directory_iterator(cnscd_test::ScenarioDir())) {
     if (entry.path().extension() != ".test") continue;
     ++files;
     SCOPED_TRACE(entry.path().filename().string());

@@ -1,68 +1,42 @@
-// Allowances on a real SQLite store: activity days from support records, training sessions and
-// propaganda events (the latter two inserted with SQL: their use cases are another issue's),
-// rates inherited down the tree, and the sheet's lines and amounts.
+// Allowances on a real store (app_fixture.hpp): activity days from support records, training
+// sessions and propaganda events (the latter two inserted with SQL: their use cases are another
+// issue's), rates inherited down the tree, and the sheet's lines and amounts.
 #include "app/allowances.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <chrono>
-#include <cstdio>
-#include <filesystem>
-
 #include "app/support_records.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "test_store.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd::app {
 namespace {
 
-std::string Uuid(unsigned n) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "a11a%04x-0000-4000-8000-%012x", n, n);
-  return buf.data();
-}
+using cnscd_test::Uuid;
 
-class AllowancesTest : public ::testing::Test {
+class AllowancesTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-allowances-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    // 20 March 2025, 10:00 in Vietnam.
-    ctx_->now = [] {
-      return std::chrono::sys_days{std::chrono::year{2025} / 3 / 20} + std::chrono::hours(3);
-    };
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Sóc Trăng", "province", "", {}, "94"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Nhơn Mỹ", "commune", "", province_, "19600"}).id;
-    village1_ = CreateUnit(*ctx_, caller_, {"Ấp Mỹ Phước", "village", "", commune_, {}}).id;
-    village2_ = CreateUnit(*ctx_, caller_, {"Ấp Mỹ Hòa", "village", "", commune_, {}}).id;
-    phuoc_ = CreateTeam(*ctx_, caller_, {village1_, "village", {}}).id;
-    hoa_ = CreateTeam(*ctx_, caller_, {village2_, "village", {}}).id;
+  // 20 March 2025, 10:00 in Vietnam.
+  AllowancesTest() : AppTest({.now = cnscd_test::VietnamMorning(2025, 3, 20)}) {}
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Sóc Trăng", "94");
+    commune_ = MakeCommune("Xã Nhơn Mỹ", province_, "19600");
+    village1_ = MakeVillage("Ấp Mỹ Phước", commune_);
+    village2_ = MakeVillage("Ấp Mỹ Hòa", commune_);
+    phuoc_ = MakeTeam(village1_, "village");
+    hoa_ = MakeTeam(village2_, "village");
     // Vietnamese order puts Âu before Bùi (bytes would not).
-    bui_ = Add(phuoc_, "Bùi Văn An", "0912000001", "leader");
-    au_ = Add(phuoc_, "Âu Thị Bình", "0912000002", "member");
-    ca_ = Add(hoa_, "Cao Văn Cường", "0912000003", "leader");
-    left_ = Add(phuoc_, "Lâm Văn Đi", "0912000004", "member");
+    bui_ = MakeMember(phuoc_, "Bùi Văn An", "0912000001", "leader");
+    au_ = MakeMember(phuoc_, "Âu Thị Bình", "0912000002", "member");
+    ca_ = MakeMember(hoa_, "Cao Văn Cường", "0912000003", "leader");
+    left_ = MakeMember(phuoc_, "Lâm Văn Đi", "0912000004", "member");
     // The teams and memberships date from January; Lâm Văn Đi left at the end of January.
     Sql("UPDATE team SET created_at = '2025-01-02T01:00:00Z'");
     Sql("UPDATE membership SET since = '2025-01-02'");
     Sql("UPDATE membership SET until = '2025-01-31' WHERE person_id = " + std::to_string(left_));
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  store::Id Add(store::Id team, const std::string& name, const std::string& phone,
-                const std::string& role) {
-    return AddMember(*ctx_, caller_, team, {name, phone, {}, {}, {}, {}}, role).person.id;
   }
   void Sql(const std::string& sql) { cnscd_test::ExecSql(*store_, sql); }
   SupportInput Record(unsigned n, store::Id member, const std::string& date) {
@@ -114,10 +88,6 @@ class AllowancesTest : public ::testing::Test {
     return "accepted";
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0, commune_ = 0, village1_ = 0, village2_ = 0, phuoc_ = 0, hoa_ = 0;
   store::Id bui_ = 0, au_ = 0, ca_ = 0, left_ = 0;
 };
@@ -173,7 +143,7 @@ TEST_F(AllowancesTest, LinesGoByTeamThenNameInVietnameseOrder) {
 }
 
 TEST_F(AllowancesTest, APersonInTwoTeamsIsPaidOnceUnderTheFirstTeam) {
-  const store::Id both = Add(hoa_, "Đinh Văn Hai", "0912000009", "member");
+  const store::Id both = MakeMember(hoa_, "Đinh Văn Hai", "0912000009", "member");
   AddMember(*ctx_, caller_, phuoc_, {"Đinh Văn Hai", "0912000009", {}, {}, {}, {}}, "deputy");
   Event("c0000000-0000-4000-8000-000000000009", phuoc_, "2025-03-09", {both});
   const AllowanceSheet sheet = AllowanceSheetOf(*ctx_, caller_, commune_, "2025-03");
@@ -242,8 +212,9 @@ TEST_F(AllowancesTest, TheSheetPaysTeamsAndCappedDays) {
   EXPECT_EQ(sheet.total_teams, 2'000'000);
   EXPECT_EQ(sheet.total_members, 150'000);
   EXPECT_EQ(sheet.total, 2'150'000);
-  const ExportedFile xlsx = AllowanceSheetFile(*ctx_, caller_, commune_, "2025-03", "xlsx");
-  EXPECT_EQ(xlsx.filename, "BangChiCheDo-xa-nhon-my-2025-03.xlsx");
+  const documents::ExportFile xlsx =
+      AllowanceSheetFile(*ctx_, caller_, commune_, "2025-03", "xlsx");
+  EXPECT_EQ(xlsx.name.ascii, "BangChiCheDo-Xa-Nhon-My-2025-03.xlsx");
   EXPECT_EQ(xlsx.rows, 3u);
 }
 

@@ -1,5 +1,6 @@
-// Backup and restore on real SQLite files in a temporary folder, with a writer thread that keeps
-// submitting support records through the use case while the backup copies the database.
+// Backup and restore on real SQLite files in a temporary folder (app_fixture.hpp), with a writer
+// thread that keeps submitting support records through the use case while the backup copies the
+// database.
 #include "app/backup.hpp"
 
 #include <gtest/gtest.h>
@@ -7,7 +8,6 @@
 
 #include <array>
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -15,19 +15,17 @@
 #include "app/support_records.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "core/error.hpp"
 #include "test_store.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Uuid(unsigned n) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%08x-0000-4000-8000-%012x", n, n);
-  return buf.data();
-}
+using cnscd_test::Uuid;
 
 // Rows of a query as text, for comparing tables between databases (read through SQLite itself,
 // so a WAL the store has not checkpointed yet is seen).
@@ -76,36 +74,21 @@ void ExpectRefused(const std::function<void()>& f, const std::string& code) {
   }
 }
 
-class BackupTest : public ::testing::Test {
+class BackupTest : public cnscd_test::AppTest {
  protected:
+  BackupTest() : AppTest({.db_file = "live.db"}) {}
   void SetUp() override {
     // Backups here are SQLite files; PostgreSQL is backed up with pg_dump (docs/deploy.md).
     if (cnscd_test::WantsPostgres()) GTEST_SKIP() << "SQLite backups: not a PostgreSQL test";
-    dir_ = fs::temp_directory_path() /
-           ("cnscd-backup-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "live.db").string();
-    store_ = store::OpenSqlite(db_, 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    const auto province = CreateUnit(*ctx_, caller_, {"Tỉnh Sóc Trăng", "province", "", {}, "94"});
-    const auto commune =
-        CreateUnit(*ctx_, caller_, {"Xã Nhơn Mỹ", "commune", "", province.id, "31570"});
-    for (int i = 1; i <= 4; ++i) {
-      villages_.push_back(
-          CreateUnit(*ctx_, caller_, {"Ấp " + std::to_string(i), "village", "", commune.id, {}})
-              .id);
-    }
-    team_ = CreateTeam(*ctx_, caller_, {commune.id, "commune", {}}).id;
-    member_ =
-        AddMember(*ctx_, caller_, team_, {"Trần Thị B", "0912345611", {}, {}, {}, {}}, "leader")
-            .person.id;
+    AppTest::SetUp();
   }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    fs::remove_all(dir_);
+  void Populate() override {
+    db_ = (dir_ / "live.db").string();
+    const store::Id province = MakeProvince("Tỉnh Sóc Trăng", "94");
+    const store::Id commune = MakeCommune("Xã Nhơn Mỹ", province, "31570");
+    villages_ = MakeVillages("Ấp ", 4, commune);
+    team_ = MakeTeam(commune, "commune");
+    member_ = MakeMember(team_, "Trần Thị B", "0912345611", "leader");
   }
   // A batch of `n` records from number `first`; citizens repeat so that the counters dedupe.
   std::vector<SupportInput> Batch(unsigned first, unsigned n) {
@@ -132,11 +115,7 @@ class BackupTest : public ::testing::Test {
   }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
 
-  fs::path dir_;
   std::string db_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   std::vector<store::Id> villages_;
   store::Id team_ = 0, member_ = 0;
 };

@@ -1,59 +1,40 @@
-// A province's own catalogue on a real SQLite store: seed 003 (Sóc Trăng, 2023) defined by the
-// province and measured end to end, the training indicators from residents' sessions (inserted
-// through SQL: the trainings' store API belongs to another part of issue 5), and the province
-// services support records accept.
+// A province's own catalogue on a real store (app_fixture.hpp): seed 003 (Sóc Trăng, 2023) defined
+// by the province and measured end to end, the training indicators from residents' sessions
+// (inserted through SQL: the trainings' store API belongs to another part of issue 5), and the
+// province services support records accept.
 #include "app/catalogue.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
 #include <functional>
 
 #include "app/indicators.hpp"
 #include "app/support_records.hpp"
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "core/error.hpp"
 #include "test_store.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd::app {
 namespace {
 
 using indicators::Status;
 
-class CatalogueTest : public ::testing::Test {
+class CatalogueTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-cat-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    // 15 January 2024: the year 2023 is over.
-    ctx_->now = [] {
-      return std::chrono::sys_days{std::chrono::year{2024} / std::chrono::January / 15} +
-             std::chrono::hours(3);
-    };
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Sóc Trăng", "province", "", {}, "94"}).id;
+  // 15 January 2024: the year 2023 is over.
+  CatalogueTest() : AppTest({.now = cnscd_test::VietnamMorning(2024, 1, 15)}) {}
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Sóc Trăng", "94");
     const store::Id district =
         CreateUnit(*ctx_, caller_, {"Huyện Kế Sách", "district", "", province_, "942"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Nhơn Mỹ", "commune", "", district, "31600"}).id;
-    village_ = CreateUnit(*ctx_, caller_, {"Ấp Mỹ Phước", "village", "", commune_, {}}).id;
-    team_ = CreateTeam(*ctx_, caller_, {village_, "village", {}}).id;
-    member_ =
-        AddMember(*ctx_, caller_, team_, {"Lâm Thị Hoa", "0912345601", {}, {}, {}, {}}, "leader")
-            .person.id;
-    other_province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Lâm Đồng", "province", "", {}, "68"}).id;
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    commune_ = MakeCommune("Xã Nhơn Mỹ", district, "31600");
+    village_ = MakeVillage("Ấp Mỹ Phước", commune_);
+    team_ = MakeTeam(village_, "village");
+    member_ = MakeMember(team_, "Lâm Thị Hoa", "0912345601", "leader");
+    other_province_ = MakeProvince("Tỉnh Lâm Đồng", "68");
   }
 
   // Seed 003's three indicators, as the province enters them.
@@ -111,9 +92,7 @@ class CatalogueTest : public ::testing::Test {
 
   SupportInput Helped(unsigned n, const std::string& service, const std::string& phone) {
     SupportInput in;
-    std::array<char, 40> id{};
-    std::snprintf(id.data(), id.size(), "%08x-0000-4000-8000-%012x", n, n);
-    in.id = id.data();
+    in.id = cnscd_test::Uuid(n);
     in.team_id = team_;
     in.member_id = member_;
     in.village_id = village_;
@@ -130,10 +109,6 @@ class CatalogueTest : public ::testing::Test {
     throw std::runtime_error("no value " + code);
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0, commune_ = 0, village_ = 0, team_ = 0, member_ = 0;
   store::Id other_province_ = 0;
 };

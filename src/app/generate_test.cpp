@@ -6,9 +6,8 @@
 #include <filesystem>
 
 #include "app/support_records.hpp"
-#include "core/dates.hpp"
+#include "app_fixture.hpp"
 #include "core/error.hpp"
-#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
@@ -29,30 +28,11 @@ struct Shape {
   bool operator==(const Shape&) const = default;
 };
 
-class GenerateTest : public ::testing::Test {
+// Databases of their own (OpenDb), their contexts on a fixed day: the records' months depend on
+// today.
+class GenerateTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    dir_ = fs::temp_directory_path() /
-           ("cnscd-gen-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // A fresh database, its context on a fixed day (the records' months depend on today).
-  struct Db {
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<Context> ctx;
-  };
-  Db Open(const std::string& name) {
-    Db db;
-    db.store = cnscd_test::OpenTestStore(dir_.string(), 2, name);
-    const auto at = std::chrono::sys_days{*dates::ParseDate("2026-03-15")} + std::chrono::hours(3);
-    db.ctx = std::make_unique<Context>(Context{*db.store, [at] { return at; }});
-    return db;
-  }
+  GenerateTest() : AppTest({.now = cnscd_test::VietnamMorning(2026, 3, 15), .db_file = ""}) {}
 
   static GenOptions Synthetic(std::uint64_t seed, std::int64_t records) {
     GenOptions o;
@@ -67,7 +47,7 @@ class GenerateTest : public ::testing::Test {
 
   static Shape ShapeOf(Context& ctx) {
     Shape s;
-    auto tx = ctx.store.Begin(store::Access::kRead);
+    auto tx = ctx.Begin(store::Access::kRead);
     const store::Scope all{true, {}, {}, {}};
     store::UnitQuery q;
     q.limit = 1;
@@ -87,13 +67,10 @@ class GenerateTest : public ::testing::Test {
     s.helped = tx->HelpedCounts(province, "2026-03-15");
     return s;
   }
-
-  const Caller caller_ = SystemCaller("test:gen");
-  fs::path dir_;
 };
 
 TEST_F(GenerateTest, ASyntheticProvinceHasVillagesTeamsMembersAndCountedRecords) {
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   const GenSummary s = Generate(*db.ctx, caller_, Synthetic(7, 20000));
   EXPECT_EQ(s.units_source, "synthetic");
   EXPECT_EQ(s.provinces, 1);
@@ -135,9 +112,9 @@ TEST_F(GenerateTest, ASyntheticProvinceHasVillagesTeamsMembersAndCountedRecords)
 }
 
 TEST_F(GenerateTest, TheSameSeedGivesTheSameDatabaseAndAnotherSeedAnother) {
-  Db a = Open("a.db");
-  Db b = Open("b.db");
-  Db c = Open("c.db");
+  Db a = OpenDb("a.db");
+  Db b = OpenDb("b.db");
+  Db c = OpenDb("c.db");
   Generate(*a.ctx, caller_, Synthetic(42, 3000));
   Generate(*b.ctx, caller_, Synthetic(42, 3000));
   Generate(*c.ctx, caller_, Synthetic(43, 3000));
@@ -148,7 +125,7 @@ TEST_F(GenerateTest, TheSameSeedGivesTheSameDatabaseAndAnotherSeedAnother) {
 }
 
 TEST_F(GenerateTest, ADatabaseWithUnitsIsRefusedAndLeftAsItWas) {
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   Generate(*db.ctx, caller_, Synthetic(1, 0));
   const Shape before = ShapeOf(*db.ctx);
   try {
@@ -164,7 +141,7 @@ TEST_F(GenerateTest, ADatabaseWithUnitsIsRefusedAndLeftAsItWas) {
 }
 
 TEST_F(GenerateTest, AnUnknownProvinceIsRefusedAndNothingIsWritten) {
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   GenOptions o = Synthetic(1, 10);
   o.province = "Atlantis";
   try {
@@ -180,7 +157,7 @@ TEST_F(GenerateTest, AnUnknownProvinceIsRefusedAndNothingIsWritten) {
 }
 
 TEST_F(GenerateTest, WithoutTheNameFilesTheBuiltInListServes) {
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   GenOptions o = Synthetic(1, 0);
   o.names_dir = (dir_ / "absent").string();
   EXPECT_EQ(Generate(*db.ctx, caller_, o).names_source, "built-in");
@@ -191,7 +168,7 @@ TEST_F(GenerateTest, TheRealListsGiveTheProvinceAndItsCommunesWithBanVillages) {
   if (!fs::is_regular_file(lists / "2025_34-province-3221-ward_with_location.csv")) {
     GTEST_SKIP() << "the reference data " << lists << " is absent: real-list test skipped";
   }
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   GenOptions o;
   o.seed = 3;
   o.province = "Lai Châu";  // a small highland province (code 12): villages are bản
@@ -219,7 +196,7 @@ TEST_F(GenerateTest, BeforeTheReformAProvinceHasItsDistrictsAndSmallCommunes) {
   if (!fs::is_directory(lists)) {
     GTEST_SKIP() << "the reference data " << lists << " is absent: real-list test skipped";
   }
-  Db db = Open("a.db");
+  Db db = OpenDb("a.db");
   GenOptions o;
   o.seed = 5;
   o.province = "Lai Châu";  // code 12 before the reform too: 8 districts

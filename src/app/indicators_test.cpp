@@ -4,41 +4,23 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "core/error.hpp"
-#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
 
 using indicators::Status;
 
-class IndicatorsTest : public ::testing::Test {
+class IndicatorsTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-ind-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    // 15 January 2026: the year 2025 is over.
-    ctx_->now = [] {
-      return std::chrono::sys_days{std::chrono::year{2026} / std::chrono::January / 15} +
-             std::chrono::hours(3);
-    };
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Quảng Ngãi", "province", "", {}, "51"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Quảng Sơn", "commune", "", province_, "99001"}).id;
-    village_ = CreateUnit(*ctx_, caller_, {"Thôn 1", "village", "", commune_, {}}).id;
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+  // 15 January 2026: the year 2025 is over.
+  IndicatorsTest() : AppTest({.now = cnscd_test::VietnamMorning(2026, 1, 15)}) {}
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Quảng Ngãi", "51");
+    commune_ = MakeCommune("Xã Quảng Sơn", province_, "99001");
+    village_ = MakeVillage("Thôn 1", commune_);
   }
   void Put(store::Id unit, const std::string& code, std::optional<double> min,
            std::optional<double> max = std::nullopt, bool strict = false) {
@@ -56,10 +38,6 @@ class IndicatorsTest : public ::testing::Test {
     }
     throw std::runtime_error("no value " + code);
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0, commune_ = 0, village_ = 0;
 };
 

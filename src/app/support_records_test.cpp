@@ -1,11 +1,8 @@
-// Support records and the helped counters, on a real SQLite store in a temporary folder.
+// Support records and the helped counters, on a real store (app_fixture.hpp).
 #include "app/support_records.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
 #include <map>
 #include <random>
 #include <set>
@@ -13,44 +10,23 @@
 
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "test_store.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd::app {
 namespace {
 
-std::string Uuid(unsigned n) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%08x-0000-4000-8000-%012x", n, n);
-  return buf.data();
-}
+using cnscd_test::Uuid;
 
-class SupportRecordsTest : public ::testing::Test {
+class SupportRecordsTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-app-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Quảng Trị", "province", "", {}, "45"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Cam Tuyền", "commune", "", province_, "19600"}).id;
-    for (int i = 1; i <= 3; ++i) {
-      villages_.push_back(
-          CreateUnit(*ctx_, caller_, {"Thôn " + std::to_string(i), "village", "", commune_, {}})
-              .id);
-    }
-    team_ = CreateTeam(*ctx_, caller_, {commune_, "commune", {}}).id;
-    member_ =
-        AddMember(*ctx_, caller_, team_, {"Nguyễn Văn A", "0912345610", {}, {}, {}, {}}, "leader")
-            .person.id;
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Quảng Trị", "45");
+    commune_ = MakeCommune("Xã Cam Tuyền", province_, "19600");
+    villages_ = MakeVillages("Thôn ", 3, commune_);
+    team_ = MakeTeam(commune_, "commune");
+    member_ = MakeMember(team_, "Nguyễn Văn A", "0912345610", "leader");
   }
   SupportInput Record(unsigned n, std::size_t village, const std::string& service,
                       const std::string& id_number, const std::string& date = "2025-03-10") {
@@ -73,10 +49,6 @@ class SupportRecordsTest : public ::testing::Test {
     auto tx = store_->Begin(store::Access::kRead);
     return tx->HelpedCounts(*tx->FindUnit(unit), until);
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0, commune_ = 0, team_ = 0, member_ = 0;
   std::vector<store::Id> villages_;
 };

@@ -1,46 +1,27 @@
-// Use-case tests on a real SQLite store in a temporary folder.
+// Use-case tests on a real store (app_fixture.hpp).
 #include "app/teams.hpp"
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "core/error.hpp"
-#include "test_store.hpp"
 
 namespace cnscd::app {
 namespace {
 
-class TeamsTest : public ::testing::Test {
+class TeamsTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-app-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Quảng Trị", "province", "", {}, "45"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Cam Tuyền", "commune", "", province_, "19600"}).id;
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Quảng Trị", "45");
+    commune_ = MakeCommune("Xã Cam Tuyền", province_, "19600");
     PutPolicy(*ctx_, caller_, province_,
               {LevelPolicy{.min = 5, .max = 8, .require_leader = true, .require_deputy = true},
                LevelPolicy{.min = 5, .max = 5, .require_leader = true, .require_deputy = true}});
   }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   PersonInput Person(int n) {
     return {"Người Thứ " + std::to_string(n), "09123456" + std::to_string(10 + n), {}, {}, {}, {}};
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0;
   store::Id commune_ = 0;
 };

@@ -1,61 +1,36 @@
-// Training sessions, propaganda events and the trained counters, on a real SQLite store in a
-// temporary folder.
+// Training sessions, propaganda events and the trained counters, on a real store
+// (app_fixture.hpp).
 #include "app/trainings.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
 #include <random>
 #include <tuple>
 
 #include "app/teams.hpp"
 #include "app/units.hpp"
+#include "app_fixture.hpp"
 #include "test_store.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd::app {
 namespace {
 
-std::string Uuid(unsigned n) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%08x-7777-4000-8000-%012x", n, n);
-  return buf.data();
-}
+using cnscd_test::Uuid;
 
 using CountRow = std::tuple<std::int64_t, std::string, std::string, std::int64_t, std::int64_t>;
 
-class TrainingsTest : public ::testing::Test {
+class TrainingsTest : public cnscd_test::AppTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cnscd-app-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    if (auto why = cnscd_test::StoreUnavailable()) GTEST_SKIP() << *why;
-    store_ = cnscd_test::OpenTestStore(dir_.string(), 2);
-    ctx_ = std::make_unique<Context>(Context{*store_});
-    province_ = CreateUnit(*ctx_, caller_, {"Tỉnh Sóc Trăng", "province", "", {}, "94"}).id;
-    commune_ = CreateUnit(*ctx_, caller_, {"Xã Nhơn Mỹ", "commune", "", province_, "19450"}).id;
-    for (int i = 1; i <= 3; ++i) {
-      villages_.push_back(
-          CreateUnit(*ctx_, caller_, {"Ấp " + std::to_string(i), "village", "", commune_, {}}).id);
-    }
-    team_ = CreateTeam(*ctx_, caller_, {commune_, "commune", {}}).id;
+  void Populate() override {
+    province_ = MakeProvince("Tỉnh Sóc Trăng", "94");
+    commune_ = MakeCommune("Xã Nhơn Mỹ", province_, "19450");
+    villages_ = MakeVillages("Ấp ", 3, commune_);
+    team_ = MakeTeam(commune_, "commune");
     for (int i = 0; i < 3; ++i) {
-      members_.push_back(
-          AddMember(
-              *ctx_, caller_, team_,
-              {"Lâm Văn " + std::to_string(i), "091234560" + std::to_string(i), {}, {}, {}, {}},
-              i == 0 ? "leader" : "member")
-              .person.id);
+      members_.push_back(MakeMember(team_, "Lâm Văn " + std::to_string(i),
+                                    "091234560" + std::to_string(i), i == 0 ? "leader" : "member"));
     }
-  }
-  void TearDown() override {
-    ctx_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   TrainingInput Session(unsigned n, store::Id unit, const std::string& topic,
                         std::int64_t attendance, std::int64_t households,
@@ -88,10 +63,6 @@ class TrainingsTest : public ::testing::Test {
     }
     return rows;
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Context> ctx_;
-  Caller caller_ = SystemCaller("test");
   store::Id province_ = 0, commune_ = 0, team_ = 0;
   std::vector<store::Id> villages_;
   std::vector<store::Id> members_;

@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "scenario_file.hpp"
 
 namespace cnscd::reporting {
 namespace {
@@ -131,97 +131,69 @@ TEST(Summarize, CompletenessAndTimelinessOverTheExpected) {
 
 // --- the scenario file ---------------------------------------------------------------------
 
-std::string Arrow(std::istringstream& in) {
-  std::string w;
-  in >> w;
-  if (w != "→" && w != "->") throw std::runtime_error("expected → , got `" + w + "`");
-  std::string result;
-  in >> result;
-  return result;
-}
-
-std::string Word(std::istringstream& in, std::string_view expected) {
-  std::string w;
-  in >> w;
-  if (w != expected) throw std::runtime_error("expected `" + std::string(expected) + "`");
-  std::string value;
-  in >> value;
-  return value;
-}
-
-int ValueOf(const std::string& setting, std::string_view key) {
-  return std::stoi(setting.substr(key.size() + 1));
+// One line: `due <kind> <period> [<setting>=<n> …] → <date>`, `judge due <date> submitted
+// <date|none> today <date> → <timeliness>` or `period <kind> <text> → bad_period`.
+void RunScenarioLine(cnscd_test::ScenarioLine& line) {
+  const std::string verb = line.Next();
+  if (verb == "due") {
+    const ReportKind kind = RequireReportKind(line.Next());
+    const Period period = ParsePeriod(kind, line.Next());
+    DuePolicy policy;
+    bool any = false;
+    while (!line.AtEnd()) {
+      any = true;
+      const std::string w = line.Next();
+      if (auto day = cnscd_test::SettingValue(w, "due_day")) {
+        policy.due_day = cnscd_test::ToInt(*day);
+      } else if (auto offset = cnscd_test::SettingValue(w, "month_offset")) {
+        policy.month_offset = cnscd_test::ToInt(*offset);
+      } else if (auto month = cnscd_test::SettingValue(w, "due_month")) {
+        policy.due_month = cnscd_test::ToInt(*month);
+      } else {
+        throw std::runtime_error("unknown setting `" + w + "`");
+      }
+    }
+    if (!any) policy = DefaultPolicy(kind);
+    CheckPolicy(kind, policy);
+    EXPECT_EQ(DueDate(kind, period, policy), line.Expected()) << line.Where();
+  } else if (verb == "judge") {
+    line.Expect("due");
+    const std::string due = line.Next();
+    line.Expect("submitted");
+    const std::string submitted = line.Next();
+    line.Expect("today");
+    const std::string today = line.Next();
+    const std::string expected = line.Expected();
+    const Timeliness t = Judge(
+        due, submitted == "none" ? std::nullopt : std::optional<std::string>(submitted), today);
+    EXPECT_EQ(ToString(t), expected) << line.Where();
+  } else if (verb == "period") {
+    const ReportKind kind = RequireReportKind(line.Next());
+    const std::string text = line.Next();
+    const std::string expected = line.Expected();
+    std::string got = "accepted";
+    try {
+      ParsePeriod(kind, text);
+    } catch (const Error& e) {
+      got = e.code();
+    }
+    EXPECT_EQ(got, expected) << line.Where();
+  } else {
+    throw std::runtime_error("unknown verb `" + verb + "`");
+  }
 }
 
 TEST(ReportingScenarios, EveryLineOfDueDatesHolds) {
-  const std::string path =
-      std::string(CNSCD_SOURCE_DIR) + "/tests/scenarios/reporting/due_dates.test";
-  std::ifstream file(path);
-  ASSERT_TRUE(file) << "cannot open " << path;
+  std::vector<cnscd_test::ScenarioLine> lines;
+  ASSERT_NO_THROW(lines = cnscd_test::ReadScenarioFile(cnscd_test::ScenarioDir() / "reporting" /
+                                                       "due_dates.test"));
   int cases = 0;
-  int line_no = 0;
-  std::string line;
-  while (std::getline(file, line)) {
-    ++line_no;
-    const std::size_t hash = line.find(" #");
-    if (hash != std::string::npos) line.erase(hash);
-    std::istringstream in(line);
-    std::string verb;
-    if (!(in >> verb) || verb[0] == '#') continue;
+  for (cnscd_test::ScenarioLine& line : lines) {
     ++cases;
     try {
-      if (verb == "due") {
-        std::string kind_text;
-        std::string period_text;
-        in >> kind_text >> period_text;
-        const ReportKind kind = RequireReportKind(kind_text);
-        const Period period = ParsePeriod(kind, period_text);
-        DuePolicy policy;
-        bool any = false;
-        std::string w;
-        while (in >> w && w != "→" && w != "->") {
-          any = true;
-          if (w.starts_with("due_day=")) {
-            policy.due_day = ValueOf(w, "due_day");
-          } else if (w.starts_with("month_offset=")) {
-            policy.month_offset = ValueOf(w, "month_offset");
-          } else if (w.starts_with("due_month=")) {
-            policy.due_month = ValueOf(w, "due_month");
-          } else {
-            throw std::runtime_error("unknown setting `" + w + "`");
-          }
-        }
-        if (!any) policy = DefaultPolicy(kind);
-        CheckPolicy(kind, policy);
-        std::string expected;
-        in >> expected;
-        EXPECT_EQ(DueDate(kind, period, policy), expected) << "line " << line_no;
-      } else if (verb == "judge") {
-        const std::string due = Word(in, "due");
-        const std::string submitted = Word(in, "submitted");
-        const std::string today = Word(in, "today");
-        const std::string expected = Arrow(in);
-        const Timeliness t = Judge(
-            due, submitted == "none" ? std::nullopt : std::optional<std::string>(submitted), today);
-        EXPECT_EQ(ToString(t), expected) << "line " << line_no;
-      } else if (verb == "period") {
-        std::string kind_text;
-        std::string text;
-        in >> kind_text >> text;
-        const ReportKind kind = RequireReportKind(kind_text);
-        const std::string expected = Arrow(in);
-        std::string got = "accepted";
-        try {
-          ParsePeriod(kind, text);
-        } catch (const Error& e) {
-          got = e.code();
-        }
-        EXPECT_EQ(got, expected) << "line " << line_no;
-      } else {
-        throw std::runtime_error("unknown verb `" + verb + "`");
-      }
+      RunScenarioLine(line);
     } catch (const std::exception& e) {
-      ADD_FAILURE() << "due_dates.test:" << line_no << ": " << e.what();
+      ADD_FAILURE() << line.Where() << ": " << e.what();
     }
   }
   EXPECT_GE(cases, 20);

@@ -5,14 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "core/error.hpp"
 #include "core/indicator.hpp"
 #include "core/service.hpp"
+#include "scenario_file.hpp"
 
 namespace cnscd {
 namespace {
@@ -139,113 +138,88 @@ TEST(ParseSeedTarget, RefusesAnythingElse) {
 // ---- the scenario files ----
 
 struct Failure {
-  std::string file;
-  int line;
+  std::string where;
   std::string what;
 };
 
-std::string ReadQuoted(std::istringstream& in) {
-  in >> std::ws;
-  if (in.get() != '"') throw std::runtime_error("expected a quoted target");
-  std::string text;
-  std::getline(in, text, '"');
-  return text;
-}
-
-std::string Expect(std::istringstream& in, std::string_view word) {
-  std::string got;
-  in >> got;
-  if (got != word)
-    throw std::runtime_error("expected `" + std::string(word) + "`, got `" + got + "`");
-  return got;
+// One line: `<indicator> target "<text>"|no target helped <n> of <d>|counted <n> at <f> →
+// <status>`.
+void RunScenarioLine(cnscd_test::ScenarioLine& line, std::map<std::string, Measure>& defined,
+                     int& cases, std::vector<Failure>& failures) {
+  const std::string code = line.Next();
+  if (code == "define") {
+    const std::string new_code = line.Next();
+    const std::string measure = line.Next();
+    const std::string cohort = line.AtEnd() ? "" : line.Next();
+    if (measure != "percent" && measure != "count") throw std::runtime_error("bad measure");
+    if (measure == "percent" && !IsCohort(cohort)) throw std::runtime_error("bad cohort");
+    if (indicators::FindBuiltinIndicator(new_code) != nullptr) {
+      throw std::runtime_error("redefines a built-in indicator");
+    }
+    defined[new_code] = measure == "percent" ? Measure::kPercent : Measure::kCount;
+    return;
+  }
+  auto it = defined.find(code);
+  if (it == defined.end()) throw std::runtime_error("unknown indicator " + code);
+  const Measure measure = it->second;
+  ++cases;
+  std::string word = line.Next();
+  std::optional<TargetBound> target;
+  std::string target_text = "no target";
+  if (word == "target") {
+    target_text = line.Quoted();
+    target = ParseSeedTarget(target_text);
+    CheckBound(*target, measure);
+  } else if (word == "no") {
+    line.Expect("target");
+  } else {
+    throw std::runtime_error("expected `target \"...\"` or `no target`");
+  }
+  double numerator = 0;
+  std::optional<double> denominator;
+  word = line.Next();
+  if (word == "helped") {
+    numerator = line.Number();
+    line.Expect("of");
+    const std::string d = line.Next();
+    if (d != "none") denominator = cnscd_test::ToNumber(d);
+  } else if (word == "counted") {
+    numerator = line.Number();
+  } else {
+    throw std::runtime_error("expected `helped N of D` or `counted N`");
+  }
+  if ((word == "helped") != (measure == Measure::kPercent)) {
+    throw std::runtime_error("`helped` is for percent indicators, `counted` for counts");
+  }
+  line.Expect("at");
+  const double elapsed = line.Number();
+  const std::string expected = line.Expected();
+  const std::string got(
+      ToString(indicators::Evaluate(target, numerator, denominator, measure, elapsed)));
+  if (got != expected) {
+    failures.push_back(
+        {line.Where(), code + " " + target_text + ": expected " + expected + ", got " + got});
+  }
 }
 
 // Runs one file; returns the number of cases and records each failure.
 int RunScenarioFile(const std::string& name, std::vector<Failure>& failures) {
-  const std::string path = std::string(CNSCD_SOURCE_DIR) + "/tests/scenarios/targets/" + name;
-  std::ifstream file(path);
-  if (!file) {
-    failures.push_back({name, 0, "cannot open " + path});
+  std::vector<cnscd_test::ScenarioLine> lines;
+  try {
+    lines = cnscd_test::ReadScenarioFile(cnscd_test::ScenarioDir() / "targets" / name);
+  } catch (const std::exception& e) {
+    failures.push_back({name, e.what()});
     return 0;
   }
   std::map<std::string, Measure> defined;
   for (const indicators::Indicator& i : indicators::BuiltinIndicators())
     defined[i.code] = i.measure;
   int cases = 0;
-  int line_no = 0;
-  std::string line;
-  while (std::getline(file, line)) {
-    ++line_no;
-    // Whole-line and trailing comments: a `#` that starts the line or follows white space.
-    const size_t hash = line.find(" #");
-    if (hash != std::string::npos) line.erase(hash);
-    std::istringstream in(line);
-    std::string code;
-    if (!(in >> code) || code[0] == '#') continue;
+  for (cnscd_test::ScenarioLine& line : lines) {
     try {
-      if (code == "define") {
-        std::string new_code;
-        std::string measure;
-        std::string cohort;
-        in >> new_code >> measure >> cohort;
-        if (measure != "percent" && measure != "count") throw std::runtime_error("bad measure");
-        if (measure == "percent" && !IsCohort(cohort)) throw std::runtime_error("bad cohort");
-        if (indicators::FindBuiltinIndicator(new_code) != nullptr) {
-          throw std::runtime_error("redefines a built-in indicator");
-        }
-        defined[new_code] = measure == "percent" ? Measure::kPercent : Measure::kCount;
-        continue;
-      }
-      auto it = defined.find(code);
-      if (it == defined.end()) throw std::runtime_error("unknown indicator " + code);
-      const Measure measure = it->second;
-      ++cases;
-      std::string word;
-      in >> word;
-      std::optional<TargetBound> target;
-      std::string target_text = "no target";
-      if (word == "target") {
-        target_text = ReadQuoted(in);
-        target = ParseSeedTarget(target_text);
-        CheckBound(*target, measure);
-      } else if (word == "no") {
-        Expect(in, "target");
-      } else {
-        throw std::runtime_error("expected `target \"...\"` or `no target`");
-      }
-      double numerator = 0;
-      std::optional<double> denominator;
-      in >> word;
-      if (word == "helped") {
-        in >> numerator;
-        Expect(in, "of");
-        std::string d;
-        in >> d;
-        if (d != "none") denominator = std::stod(d);
-      } else if (word == "counted") {
-        in >> numerator;
-      } else {
-        throw std::runtime_error("expected `helped N of D` or `counted N`");
-      }
-      if ((word == "helped") != (measure == Measure::kPercent)) {
-        throw std::runtime_error("`helped` is for percent indicators, `counted` for counts");
-      }
-      double elapsed = 0;
-      Expect(in, "at");
-      in >> elapsed;
-      std::string arrow;
-      std::string expected;
-      in >> arrow >> expected;
-      if (arrow != "→" && arrow != "->") throw std::runtime_error("expected → <status>");
-      if (!in || !(in >> std::ws).eof()) throw std::runtime_error("cannot read the line");
-      const std::string got(
-          ToString(indicators::Evaluate(target, numerator, denominator, measure, elapsed)));
-      if (got != expected) {
-        failures.push_back(
-            {name, line_no, code + " " + target_text + ": expected " + expected + ", got " + got});
-      }
+      RunScenarioLine(line, defined, cases, failures);
     } catch (const std::exception& e) {
-      failures.push_back({name, line_no, e.what()});
+      failures.push_back({line.Where(), e.what()});
     }
   }
   return cases;
@@ -257,7 +231,7 @@ TEST_P(TargetScenarios, EveryLineGivesItsStatus) {
   std::vector<Failure> failures;
   const int cases = RunScenarioFile(GetParam(), failures);
   EXPECT_GE(cases, 5);  // the file was found and read
-  for (const Failure& f : failures) ADD_FAILURE() << f.file << ":" << f.line << ": " << f.what;
+  for (const Failure& f : failures) ADD_FAILURE() << f.where << ": " << f.what;
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, TargetScenarios,

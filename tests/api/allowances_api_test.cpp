@@ -11,17 +11,10 @@
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
-
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "a110%04x-1111-4222-8333-%012x", n, n * 7919U);
-  return buf.data();
-}
 
 // Today in Vietnam (UTC+7), YYYY-MM-DD, as the server sees it.
 std::string Today() {
@@ -232,7 +225,7 @@ TEST(Allowances, TheSheetDownloadsAsAWorkbookAndAsCsvAndReadingItIsNotAudited) {
   EXPECT_EQ(xlsx.Header("content-type"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_TRUE(xlsx.body.starts_with("PK"));
-  EXPECT_NE(xlsx.Header("content-disposition").find("BangChiCheDo-xa-chi-ba-" + ThisMonth()),
+  EXPECT_NE(xlsx.Header("content-disposition").find("BangChiCheDo-Xa-Chi-Ba-" + ThisMonth()),
             std::string::npos);
   EXPECT_EQ(xlsx.Header("cache-control"), "no-store");
 

@@ -4,23 +4,14 @@
 // src/app/catalogue_test.cpp).
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
-
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "ca7a%04x-1111-4222-8333-%012x", n, n * 7907U);
-  return buf.data();
-}
 
 std::string Services(const json& unit) { return "/api/v1/units/" + Id(IdOf(unit)) + "/services"; }
 std::string Definitions(const json& unit) {

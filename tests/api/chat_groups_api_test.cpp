@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http_client.hpp"
+#include "places.hpp"
 #include "server_process.hpp"
 
 namespace cnscd_test {
@@ -50,15 +51,12 @@ json AllJoined(const json& group) {
 }
 
 // Sóc Trăng → Kế Sách → Nhơn Mỹ → Mỹ Phước (seed 000's own example), with a team in Mỹ Phước.
-struct SocTrang {
-  json province, district, commune, village, team;
+struct SocTrang : Chain {
+  json village, team;
 };
 
 SocTrang MakeSocTrang(const HttpClient& c) {
-  SocTrang t;
-  t.province = MakeProvince(c, "Tỉnh Sóc Trăng");
-  t.district = MakeDistrict(c, "Huyện Kế Sách", IdOf(t.province));
-  t.commune = MakeCommune(c, "Xã Nhơn Mỹ", IdOf(t.district));
+  SocTrang t{MakeChain(c, "Tỉnh Sóc Trăng", "Huyện Kế Sách", "Xã Nhơn Mỹ")};
   t.village = MakeVillage(c, "Ấp Mỹ Phước", IdOf(t.commune));
   t.team = MakeTeam(c, IdOf(t.village), "village");
   return t;

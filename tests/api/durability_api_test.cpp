@@ -15,6 +15,7 @@
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
@@ -23,12 +24,6 @@ using namespace std::chrono_literals;
 
 constexpr int kBatches = 60;
 constexpr int kRecordsPerBatch = 25;
-
-std::string Uuid(int batch, int record) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "d0ab1e00-%04x-4000-8000-%012x", batch, record);
-  return buf.data();
-}
 
 // Citizens repeat across batches (every citizen is helped about twice with the same service),
 // so the counters must count each once however the batches land.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http_client.hpp"
+#include "places.hpp"
 #include "server_process.hpp"
 
 namespace cnscd_test {
@@ -20,15 +21,12 @@ const std::string kHeader =
 
 // Province → district → "Xã Nhơn Mỹ" → three hamlets: the same names each time, so that a second
 // copy (here or on another server) can receive the first one's list.
-struct Tree {
-  json province, district, commune, phuoc, hoa, thuan;
+struct Tree : Chain {
+  json phuoc, hoa, thuan;
 };
 
 Tree MakeTree(const HttpClient& c) {
-  Tree t;
-  t.province = MakeProvince(c, "Tỉnh Sóc Trăng");
-  t.district = MakeDistrict(c, "Huyện Kế Sách", IdOf(t.province));
-  t.commune = MakeCommune(c, "Xã Nhơn Mỹ", IdOf(t.district));
+  Tree t{MakeChain(c, "Tỉnh Sóc Trăng", "Huyện Kế Sách", "Xã Nhơn Mỹ")};
   t.phuoc = MakeVillage(c, "Ấp Mỹ Phước", IdOf(t.commune));
   t.hoa = MakeVillage(c, "Ấp Mỹ Hòa", IdOf(t.commune));
   t.thuan = MakeVillage(c, "Ấp Mỹ Thuận", IdOf(t.commune));

@@ -5,7 +5,6 @@
 // PostgreSQL.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <atomic>
 #include <cstdio>
 #include <set>
@@ -15,15 +14,10 @@
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
-
-std::string Uuid(unsigned n) {
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "7a7a%04x-2222-4333-8444-%012x", n & 0xffffU, n);
-  return buf.data();
-}
 
 std::int64_t Numerator(const HttpClient& c, const json& unit, const std::string& indicator) {
   const HttpResponse r = c.Get("/api/v1/units/" + Id(IdOf(unit)) + "/indicators?year=2025");

@@ -11,6 +11,7 @@
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
@@ -27,14 +28,6 @@ std::string Today() {
 std::string ThisMonth() { return Today().substr(0, 7); }
 // A past month, well before today: every report of it is due already.
 constexpr const char* kPastMonth = "2025-03";
-
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "7e7e%04x-2222-4333-8444-%012x", n, n * 7919U);
-  return buf.data();
-}
 
 // A province in the two-level shape → commune → three villages, a team on each with a leader.
 struct Place {

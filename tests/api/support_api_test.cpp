@@ -1,41 +1,24 @@
 // Issue 5 item 2: the service catalogue and batches of support records (field work).
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include "http_client.hpp"
+#include "places.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
 
-// A fresh UUID per call within this process.
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "5e5e%04x-1111-4222-8333-%012x", n, n * 7919U);
-  return buf.data();
-}
-
 // A commune with two villages, a village team on the first and its leader; another commune's
 // village outside the team.
-struct Field {
-  json province, commune, village, other_village, outside_village, team;
+struct Field : FieldPlaces {
   std::int64_t member = 0;
 };
 
 Field MakeField(const HttpClient& c, const std::string& label) {
-  Field f;
-  f.province = MakeProvince(c, "Tỉnh " + label + " " + UniqueSuffix());
-  f.commune = MakeCommune(c, "Xã " + label, IdOf(f.province));
-  f.village = MakeVillage(c, "Thôn Một " + label, IdOf(f.commune));
-  f.other_village = MakeVillage(c, "Thôn Hai " + label, IdOf(f.commune));
-  const json other_commune = MakeCommune(c, "Xã Khác " + label, IdOf(f.province));
-  f.outside_village = MakeVillage(c, "Thôn Ngoài " + label, IdOf(other_commune));
-  f.team = MakeTeam(c, IdOf(f.village), "village");
+  Field f{MakeFieldPlaces(c, label, "Thôn")};
   f.member =
       AddMember(c, IdOf(f.team), "Trần Thị Bình", "leader")["person"]["id"].get<std::int64_t>();
   return f;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http_client.hpp"
+#include "places.hpp"
 #include "server_process.hpp"
 
 namespace cnscd_test {
@@ -15,15 +16,12 @@ namespace {
 const std::string kTeamPrefix = "Tổ công nghệ số cộng đồng ";
 
 // province → district → commune → two villages, all with unique names.
-struct Tree {
-  json province, district, commune, village1, village2;
+struct Tree : Chain {
+  json village1, village2;
 };
 
 Tree MakeTree(const HttpClient& c, const std::string& label) {
-  Tree t;
-  t.province = MakeProvince(c, "Tỉnh " + label + " " + UniqueSuffix());
-  t.district = MakeDistrict(c, "Huyện " + label, IdOf(t.province));
-  t.commune = MakeCommune(c, "Xã " + label, IdOf(t.district));
+  Tree t{MakeChain(c, "Tỉnh " + label + " " + UniqueSuffix(), "Huyện " + label, "Xã " + label)};
   t.village1 = MakeVillage(c, "Ấp Một " + label, IdOf(t.commune));
   t.village2 = MakeVillage(c, "Ấp Hai " + label, IdOf(t.commune));
   return t;

@@ -2,40 +2,25 @@
 // team from a phone, listed in scope, voided by an officer.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include "http_client.hpp"
+#include "places.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
 
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "7a7a%04x-2222-4333-8444-%012x", n, n * 7907U);
-  return buf.data();
-}
-
 // A commune with two villages, a village team on the first with a leader and a member, a
 // commune team on the commune, and another commune's village.
-struct Field {
-  json province, commune, village, other_village, outside_village, team, commune_team;
+struct Field : FieldPlaces {
+  json commune_team;
   std::int64_t leader = 0, member = 0, commune_member = 0;
 };
 
 Field MakeField(const HttpClient& c, const std::string& label) {
-  Field f;
-  f.province = MakeProvince(c, "Tỉnh " + label + " " + UniqueSuffix());
-  f.commune = MakeCommune(c, "Xã " + label, IdOf(f.province));
-  f.village = MakeVillage(c, "Ấp Một " + label, IdOf(f.commune));
-  f.other_village = MakeVillage(c, "Ấp Hai " + label, IdOf(f.commune));
-  const json other_commune = MakeCommune(c, "Xã Khác " + label, IdOf(f.province));
-  f.outside_village = MakeVillage(c, "Ấp Ngoài " + label, IdOf(other_commune));
-  f.team = MakeTeam(c, IdOf(f.village), "village");
+  Field f{MakeFieldPlaces(c, label, "Ấp")};
   f.leader =
       AddMember(c, IdOf(f.team), "Trần Thị Bình", "leader")["person"]["id"].get<std::int64_t>();
   f.member =

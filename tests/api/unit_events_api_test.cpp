@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_uuid.hpp"
 
 namespace cnscd_test {
 namespace {
@@ -56,15 +55,6 @@ std::vector<std::int64_t> Ids(const json& list) {
   std::vector<std::int64_t> ids;
   for (const json& id : list) ids.push_back(id.get<std::int64_t>());
   return ids;
-}
-
-// A fresh UUID per call within this process.
-std::string NewUuid() {
-  static unsigned n = 0;
-  ++n;
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "8e8e%04x-2222-4333-8444-%012x", n, n * 7919U);
-  return buf.data();
 }
 
 // A vneid support record of `citizen_phone` in the team's village, before the reform.
