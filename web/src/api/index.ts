@@ -1,13 +1,11 @@
 // The one way the app talks to cnscd: JSON over fetch with the session cookie, echoing the
 // CSRF cookie on writes (docs/security.md). Errors arrive as ApiError with the server's
-// bilingual message; a network failure is ApiError with status 0 (offline).
+// bilingual message; a network failure is ApiError with status 0 (offline). The shapes of what it
+// sends and gets are in ./types, generated from docs/openapi.yaml.
 
-export interface ApiErrorBody {
-  code: string;
-  message: string; // Vietnamese
-  message_en: string;
-  field?: string;
-}
+import type { ApiErrorBody } from './types';
+
+export type { ApiErrorBody };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -22,9 +20,19 @@ export class ApiError extends Error {
   }
 }
 
-function csrfToken(): string {
+// The session's CSRF token, echoed as X-CSRF-Token on writes (also by the file upload).
+export function csrfToken(): string {
   const m = document.cookie.match(/(?:^|;\s*)cnscd_csrf=([^;]*)/);
   return m ? decodeURIComponent(m[1]) : '';
+}
+
+// What a request that never reached the server throws.
+export function offlineError(): ApiError {
+  return new ApiError(0, {
+    code: 'offline',
+    message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    message_en: 'Cannot reach the server. Check the network and try again.',
+  });
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -40,11 +48,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, {
-      code: 'offline',
-      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-      message_en: 'Cannot reach the server. Check the network and try again.',
-    });
+    throw offlineError();
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -62,9 +66,3 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
-
-// A list answer of the API: {"items": [...], "total": N}.
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
