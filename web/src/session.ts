@@ -1,20 +1,7 @@
 // Who is signed in: the account and its grants (GET /api/v1/auth/me), shared by every screen.
 import { reactive } from 'vue';
 import { api, ApiError } from './api';
-
-export interface Grant {
-  id: number;
-  role: string; // admin, province_officer, district_officer, commune_chair, commune_officer, viewer, team_leader, member
-  unit_id: number | null;
-  team_id?: number | null;
-}
-
-export interface Account {
-  id: number;
-  username: string;
-  full_name?: string;
-  grants: Grant[];
-}
+import type { Account, LoginResponse } from './api/types';
 
 export const session = reactive<{ account: Account | null; checked: boolean }>({
   account: null,
@@ -33,7 +20,7 @@ export async function loadSession(): Promise<Account | null> {
 }
 
 export async function login(username: string, password: string): Promise<Account> {
-  const r = await api.post<{ account: Account }>('/api/v1/auth/login', { username, password });
+  const r = await api.post<LoginResponse>('/api/v1/auth/login', { username, password });
   session.account = r.account;
   session.checked = true;
   return r.account;

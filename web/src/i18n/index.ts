@@ -1,5 +1,5 @@
-// Vietnamese first, English second (the choice is remembered on the device). Messages shared by
-// several screens live here; each screen keeps its own in its component (useI18n local messages).
+// Vietnamese first, English second (the choice is remembered on the device). One mechanism for
+// every text: the global messages of vi.ts and en.ts, read with t()/$t() by key (docs/web.md).
 import { createI18n } from 'vue-i18n';
 import vi from './vi';
 import en from './en';

@@ -1,11 +1,8 @@
-export default {
-  app: { title: 'Tổ công nghệ số cộng đồng', language: 'English' },
-  common: {
-    loading: 'Đang tải…',
-    save: 'Lưu',
-    cancel: 'Hủy',
-    back: 'Quay lại',
-    retry: 'Thử lại',
-    offline: 'Mất kết nối mạng',
-  },
-};
+// Every text of the app in Vietnamese (the default), one key per text: the domain's words (one
+// label per status, kind and role the API returns) and each area's screens. en.ts has the same keys.
+import domain from './vi/domain';
+import officer from './vi/officer';
+import dash from './vi/dash';
+import field from './vi/field';
+
+export default { ...domain, ...officer, ...dash, ...field };

@@ -2,16 +2,11 @@
 // record for, the chosen team's members and villages, the services of its province. Loaded from
 // the API when online and kept on the device (localStorage), so the form works when the app starts
 // with no signal. Only names and ids are kept: no member's phone is stored.
-import { api, type Page } from '../api';
-import type { Account } from '../session';
+import { api } from '../api';
+import type { Account, Service, ServiceList, Team, TeamDetail, TeamPage, Unit, UnitPage } from '../api/types';
 import { normalizeMobile } from './validate';
 
-export interface TeamBrief {
-  id: number;
-  name: string;
-  level: 'village' | 'commune';
-  unit_id: number;
-}
+export type TeamBrief = Pick<Team, 'id' | 'name' | 'level' | 'unit_id'>;
 
 export interface MemberBrief {
   id: number; // the person id records name
@@ -19,20 +14,10 @@ export interface MemberBrief {
   role: string;
 }
 
-export interface VillageBrief {
-  id: number;
-  name: string;
-}
+export type VillageBrief = Pick<Unit, 'id' | 'name'>;
 
-export interface Service {
-  code: string;
-  name: string;
-  name_en: string;
-  subject: 'people' | 'business';
-  cohort: string;
-  min_age: number;
-  builtin: boolean;
-}
+// The services of the team's province as GET /api/v1/services gives them.
+export type { Service };
 
 export interface TeamContext {
   team: TeamBrief;
@@ -102,7 +87,7 @@ export async function fetchTeams(account: Account): Promise<TeamBrief[]> {
   );
   let items: TeamBrief[] = [];
   if (recordsForUnits) {
-    const page = await api.get<Page<TeamBrief>>('/api/v1/teams?limit=1000');
+    const page = await api.get<TeamPage>('/api/v1/teams?limit=1000');
     items = page.items;
   }
   const missing = own.filter((id) => !items.some((t) => t.id === id));
@@ -122,10 +107,6 @@ export async function fetchTeams(account: Account): Promise<TeamBrief[]> {
   return items;
 }
 
-interface TeamDetail extends TeamBrief {
-  members: { person: { id: number; full_name: string; phone?: string | null }; role: string }[];
-}
-
 // A team's members, villages and services; finds the account's own person by its username (a
 // member's account is named by their phone) or its full name.
 export async function fetchTeamContext(teamId: number, account: Account): Promise<TeamContext> {
@@ -134,11 +115,11 @@ export async function fetchTeamContext(teamId: number, account: Account): Promis
   const t = await (early ?? api.get<TeamDetail>(`/api/v1/teams/${teamId}`));
   const team: TeamBrief = { id: t.id, name: t.name, level: t.level, unit_id: t.unit_id };
   const [services, villages] = await Promise.all([
-    api.get<Page<Service>>(`/api/v1/services?unit_id=${t.unit_id}`),
+    api.get<ServiceList>(`/api/v1/services?unit_id=${t.unit_id}`),
     t.level === 'village'
-      ? api.get<{ id: number; name: string }>(`/api/v1/units/${t.unit_id}`).then((u) => [{ id: u.id, name: u.name }])
+      ? api.get<Unit>(`/api/v1/units/${t.unit_id}`).then((u) => [{ id: u.id, name: u.name }])
       : api
-          .get<Page<{ id: number; name: string }>>(`/api/v1/units?parent=${t.unit_id}&kind=village&limit=1000`)
+          .get<UnitPage>(`/api/v1/units?parent=${t.unit_id}&kind=village&limit=1000`)
           .then((p) => p.items.map((u) => ({ id: u.id, name: u.name }))),
   ]);
   const userPhone = normalizeMobile(account.username);

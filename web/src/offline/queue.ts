@@ -6,43 +6,19 @@
 // `duplicate` remove an entry; `error` keeps it with its error until it is corrected or deleted;
 // a network failure or a 5xx keeps everything for later.
 import { reactive } from 'vue';
-import { api, ApiError, type ApiErrorBody } from '../api';
+import { api, ApiError } from '../api';
+import type { ApiErrorBody, SupportBatchResult, SupportRecordInput, SupportResult } from '../api/types';
 import { todayInVietnam } from './validate';
 
-export type Sex = 'male' | 'female' | 'other';
-
-export interface Citizen {
-  phone?: string;
-  id_number?: string;
-  household?: string;
-  tax_code?: string;
-  business?: string;
-}
-
 // One record as the API takes it (SupportRecordInput in docs/openapi.yaml).
-export interface SupportRecordInput {
-  id: string;
-  team_id: number;
-  member_id: number;
-  village_id: number;
-  service: string;
-  date: string;
-  age?: number;
-  sex?: Sex;
-  citizen: Citizen;
-}
+export type { SupportRecordInput };
+export type Sex = NonNullable<SupportRecordInput['sex']>;
 
 export interface QueueEntry {
   id: string; // = record.id, the UUID made with the entry
   record: SupportRecordInput;
   created_at: number; // ms since epoch, keeps the order of sending
   error: ApiErrorBody | null; // the server's refusal of this record; it waits for a correction
-}
-
-interface SupportResult {
-  id: string;
-  status: 'created' | 'duplicate' | 'error';
-  error?: ApiErrorBody;
 }
 
 export const BATCH_SIZE = 500;
@@ -256,9 +232,9 @@ async function sendAll(): Promise<void> {
         queueState.failureMessage = null;
         break;
       }
-      let answer: { results: SupportResult[] };
+      let answer: SupportBatchResult;
       try {
-        answer = await api.post<{ results: SupportResult[] }>('/api/v1/support-records', {
+        answer = await api.post<SupportBatchResult>('/api/v1/support-records', {
           records: pending.map((e) => e.record),
         });
       } catch (e) {

@@ -1,12 +1,16 @@
 // Helpers shared by the frame and the officer's screens (Home, Units, Unit, Team, Inbox): who the
-// signed-in account is in terms the screens need, the API's error in the current language, the
-// labels of roles and states in both languages. Small on purpose: the field screen loads the frame.
-import { ApiError } from '../../api';
-import { session, type Grant } from '../../session';
+// signed-in account is in terms the screens need, the API's error in the current language. The
+// labels of roles and states are messages (src/i18n: role.*, status.*, kind.*). Small on purpose:
+// the field screen loads the frame.
+import { ApiError, type ApiErrorBody } from '../../api';
+import { session } from '../../session';
+import type { Grant } from '../../api/types';
 
 export const MANAGING_ROLES = ['admin', 'province_officer', 'district_officer', 'commune_chair', 'commune_officer'];
 export const UNIT_ROLES = [...MANAGING_ROLES, 'viewer'];
 export const TEAM_ROLES = ['team_leader', 'member'];
+/** Every grant role, highest first (the keys of role.account.*). */
+export const ROLE_CODES = [...UNIT_ROLES, ...TEAM_ROLES];
 const RANK: Record<string, number> = {
   admin: 100, province_officer: 80, district_officer: 60, commune_chair: 50,
   commune_officer: 40, viewer: 30, team_leader: 20, member: 10,
@@ -52,12 +56,14 @@ export function teamRoleOn(teamId: number): string | undefined {
   return grants().find((g) => TEAM_ROLES.includes(g.role) && g.team_id === teamId)?.role;
 }
 
+/** An API error's message in the current language (the other language's when it lacks one). */
+export function apiMessage(body: ApiErrorBody, locale: string): string {
+  return (locale === 'en' ? body.message_en || body.message : body.message || body.message_en) ?? '';
+}
+
 /** The API's message in the current language; anything else as its text. */
 export function errorText(e: unknown, locale: string): string {
-  if (e instanceof ApiError) {
-    const m = locale === 'en' ? e.body.message_en || e.body.message : e.body.message || e.body.message_en;
-    return m || e.message;
-  }
+  if (e instanceof ApiError) return apiMessage(e.body, locale) || e.message;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -95,82 +101,7 @@ export function formatNumber(n: number | null | undefined, locale: string): stri
   return n.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN');
 }
 
-/** Labels both languages share across screens; spread into a screen's local messages. */
-export const sharedMessages = {
-  vi: {
-    grant: {
-      admin: 'Quản trị hệ thống',
-      province_officer: 'Cán bộ cấp tỉnh',
-      district_officer: 'Cán bộ cấp huyện',
-      commune_chair: 'Chủ tịch UBND xã',
-      commune_officer: 'Công chức Văn hóa – Xã hội',
-      viewer: 'Theo dõi',
-      team_leader: 'Tổ trưởng',
-      member: 'Tổ viên',
-    },
-    role: { leader: 'Tổ trưởng', deputy: 'Tổ phó', member: 'Tổ viên', collaborator: 'Cộng tác viên' },
-    kind: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', village: 'Thôn, ấp' },
-    state: {
-      submitted: 'Chờ Tổ trưởng giới thiệu',
-      nominated: 'Chờ Chủ tịch phê duyệt',
-      approved: 'Đã phê duyệt',
-      rejected: 'Đã từ chối',
-      withdrawn: 'Đã rút',
-    },
-    reqkind: { join: 'Đăng ký tham gia Tổ', leave: 'Xin ra khỏi Tổ' },
-    status: { met: 'Đạt', on_track: 'Đúng tiến độ', behind: 'Chậm', no_target: 'Chưa giao chỉ tiêu', no_population: 'Chưa có số dân' },
-    gender: { male: 'Nam', female: 'Nữ', other: 'Khác' },
-  },
-  en: {
-    grant: {
-      admin: 'Administrator',
-      province_officer: 'Province officer',
-      district_officer: 'District officer',
-      commune_chair: 'Commune chairman',
-      commune_officer: 'Commune culture-society officer',
-      viewer: 'Viewer',
-      team_leader: 'Team leader',
-      member: 'Team member',
-    },
-    role: { leader: 'Leader', deputy: 'Deputy', member: 'Member', collaborator: 'Collaborator' },
-    kind: { province: 'Province', district: 'District', commune: 'Commune', village: 'Village' },
-    state: {
-      submitted: 'Waiting for the team leader',
-      nominated: 'Waiting for the chairman',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-    },
-    reqkind: { join: 'Request to join the team', leave: 'Request to leave the team' },
-    status: { met: 'Met', on_track: 'On track', behind: 'Behind', no_target: 'No target', no_population: 'No population figure' },
-    gender: { male: 'Male', female: 'Female', other: 'Other' },
-  },
-};
-
-// Shapes of the API answers these screens read (docs/openapi.yaml).
-export interface PathItem { id: number; name: string; kind: string }
-export interface Unit { id: number; code: string | null; name: string; kind: string; subkind: string; parent_id: number | null }
-export interface UnitDetail extends Unit { path: PathItem[]; children: number }
-export interface Team { id: number; unit_id: number; level: 'village' | 'commune'; name: string; status: string; established_by: number | null }
-export interface Person {
-  id?: number; full_name: string; phone: string | null; zalo: string | null; occupation: string | null;
-  gender: string | null; birth_year: number | null;
-}
-export interface Membership { membership_id: number; team_id: number; role: string; since: string; until: string | null; person: Person }
-export interface Violation { code: string; message: string; message_en: string }
-export interface TeamDetail extends Team { members: Membership[]; violations: Violation[] }
-export interface Coverage {
-  villages: number; villages_with_team: number; percent: number; teams: number; members: number;
-  collaborators: number; teams_with_violations: number;
-  chat_groups: { units: number; units_with_group: number; units_with_complete_group: number; teams: number; teams_with_group: number; teams_with_complete_group: number };
-}
-export interface MembershipRequest {
-  id: number; kind: 'join' | 'leave'; team_id: number; state: string; role: string; note: string;
-  submitted_by: number; submitted_at: string; nominated_by: number | null; nominated_at: string | null;
-  decided_by: number | null; decided_at: string | null; reason: string | null; result_membership_id: number | null;
-  membership_id?: number | null; person: Person | null; consequences: Violation[];
-}
-export interface ChatGroup {
-  owner_type: string; owner_id: number; name: string; link: string; exists: boolean; complete: boolean;
-  participants: { key: string; label: string; label_en: string; joined: boolean }[]; updated_at: string | null;
-}
+// Shapes of the API answers these screens read, generated from docs/openapi.yaml.
+export type {
+  ChatGroup, Coverage, Membership, MembershipRequest, PathItem, Person, Team, TeamDetail, Unit, UnitDetail, Violation,
+} from '../../api/types';

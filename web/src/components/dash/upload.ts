@@ -1,12 +1,7 @@
 // Sends a file as multipart/form-data (part "file") with the session cookie and the CSRF token,
-// as api.ts does for JSON. Errors are ApiError; a 422 import_refused carries its report, kept
+// as src/api does for JSON. Errors are ApiError; a 422 import_refused carries its report, kept
 // in `extra`.
-import { ApiError } from '../../api';
-
-function csrfToken(): string {
-  const m = document.cookie.match(/(?:^|;\s*)cnscd_csrf=([^;]*)/);
-  return m ? decodeURIComponent(m[1]) : '';
-}
+import { ApiError, csrfToken, offlineError } from '../../api';
 
 export class UploadError extends ApiError {
   readonly extra: Record<string, unknown>;
@@ -28,11 +23,7 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, {
-      code: 'offline',
-      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-      message_en: 'Cannot reach the server. Check the network and try again.',
-    });
+    throw offlineError();
   }
   const text = await res.text();
   let json: Record<string, unknown> | undefined;

@@ -1,12 +1,12 @@
 // Helpers shared by the dashboard screens (indicators, reporting, reports, documents, accounts).
-import { ApiError, api } from '../../api';
+import { api } from '../../api';
+import type { UnitDetail } from '../../api/types';
 import { session } from '../../session';
+import { i18n } from '../../i18n';
+import { MANAGING_ROLES } from '../core/shared';
 
-// The API's message in the current language (Vietnamese by default).
-export function errorText(e: unknown, locale: string): string {
-  if (e instanceof ApiError) return locale === 'en' ? e.body.message_en || e.body.message : e.body.message || e.body.message_en;
-  return e instanceof Error ? e.message : String(e);
-}
+// The API's message in the current language, as on the officers' screens.
+export { errorText, MANAGING_ROLES } from '../core/shared';
 
 // Months and years in Vietnam time (UTC+7), as the server judges them.
 function vnNow(): Date {
@@ -28,14 +28,14 @@ export function previousMonth(): string {
 export function isMonth(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 }
-// "2026-10" → "tháng 10/2026" or "October 2026".
+// "2026-10" → "tháng 10/2026" or "October 2026" (common.monthOf around the month as the language writes it).
 export function monthLabel(period: string, locale: string): string {
   const [y, m] = period.split('-');
   if (!m) return period;
-  if (locale === 'en') {
-    return new Date(Date.UTC(+y, +m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  }
-  return `tháng ${+m}/${y}`;
+  const month = new Date(Date.UTC(+y, +m - 1, 1)).toLocaleDateString(locale === 'en' ? 'en-GB' : 'vi-VN', {
+    month: locale === 'en' ? 'long' : 'numeric', year: 'numeric', timeZone: 'UTC',
+  });
+  return i18n.global.t('common.monthOf', { month });
 }
 // "2026-10-31" → "31/10/2026"; a timestamp → its Vietnam date and time.
 export function dateLabel(d: string | null | undefined): string {
@@ -53,25 +53,7 @@ export function num(n: number | null | undefined, locale: string): string {
   return n.toLocaleString(locale === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 });
 }
 
-export interface UnitRef {
-  id: number;
-  name: string;
-  kind: 'province' | 'district' | 'commune' | 'village';
-}
-export interface UnitDetail extends UnitRef {
-  code: string | null;
-  subkind: string | null;
-  parent_id: number | null;
-  path: UnitRef[];
-  children: number;
-}
-export interface TeamItem {
-  id: number;
-  unit_id: number;
-  level: 'village' | 'commune';
-  name: string;
-  status: string;
-}
+export type { UnitDetail };
 
 const unitCache = new Map<number, Promise<UnitDetail>>();
 export function getUnit(id: number): Promise<UnitDetail> {
@@ -84,8 +66,6 @@ export function getUnit(id: number): Promise<UnitDetail> {
   return p;
 }
 
-export const MANAGING_ROLES = ['admin', 'province_officer', 'district_officer', 'commune_chair', 'commune_officer'];
-
 // Does a managing grant of the signed-in account reach one of these units (ids of a path)?
 export function managesAny(unitIds: number[]): boolean {
   return !!session.account?.grants.some(
@@ -94,25 +74,4 @@ export function managesAny(unitIds: number[]): boolean {
 }
 export function leadsTeam(teamId: number | null | undefined): boolean {
   return !!teamId && !!session.account?.grants.some((g) => g.role === 'team_leader' && g.team_id === teamId);
-}
-
-// A report's figures (counted live while open, frozen once sent).
-export interface Figures {
-  from?: string;
-  to?: string;
-  support?: {
-    records: number;
-    citizens: number;
-    by_service?: { service: string; name: string; records: number; citizens: number }[];
-  };
-  trainings?: {
-    sessions: number;
-    attendance: number;
-    by_audience?: Record<string, { sessions: number; attendance: number }>;
-  };
-  propaganda?: { events: number; attendance: number };
-  teams?: number;
-  members?: number;
-  collaborators?: number;
-  reports_below?: { kind: string; expected: number; submitted: number; approved: number };
 }
