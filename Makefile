@@ -4,6 +4,8 @@ JOBS ?= 2
 MAKEFLAGS += --no-print-directory
 DEMO_DB ?= demo/cnscd-demo.db
 PORT ?= 8080
+# The project's own Node.js, when scripts/node.sh (run by `make deps`) fetched one, comes first.
+export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 .PHONY: all deps configure build web screens test demo bench fuzz format format-check lint clean
 
@@ -24,7 +26,7 @@ build: configure
 # The web app (vue-tsc, then vite) into web/dist, which `cnscd serve` serves; rebuilt only when a
 # source changed. Its output goes to a log, shown when the build fails.
 WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html \
-  web/vite.config.ts web/tsconfig.json web/package.json web/package-lock.json
+  web/vite.config.ts web/tsconfig.json web/package.json web/package-lock.json docs/openapi.yaml
 WEB_LOG = $(abspath $(BUILD_DIR))/web-build.log
 web: web/dist/index.html
 	@:
@@ -37,6 +39,8 @@ web/dist/index.html: $(WEB_SOURCES)
 # Every test binary that touches the store runs twice: on SQLite, and (suffix .postgresql) on a
 # throwaway PostgreSQL cluster that scripts/pg-cluster.sh starts and removes around ctest.
 test: build format-check
+	@cd web && npm run --silent lint:api
+	@node web/scripts/check-routes.mjs $(BUILD_DIR)/cnscd
 	@bash scripts/pg-cluster.sh run bash -c 'cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)'
 	@bash tests/fuzz/run.sh $(FUZZ_SECONDS_IN_TEST)
 	@bash tests/e2e/run.sh $(BUILD_DIR)

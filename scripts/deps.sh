@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs every Debian package that cnscd's build, demo and tests need, then the web app's npm
 # packages (web/node_modules, `npm ci` from the committed lockfile; the browser tests drive
-# Debian's chromium, so nothing downloads a browser).
+# Debian's chromium, so nothing downloads a browser). Node.js itself: scripts/node.sh.
 # Idempotent and quiet: when everything is present it prints nothing and touches nothing.
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config ca-certificates
+  build-essential cmake pkg-config ca-certificates git
   clang-format clang-tidy
   libgtest-dev libgmock-dev libbenchmark-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
@@ -37,12 +37,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The web app (Vite 8) needs Node.js 20.19 or newer with npm; Debian 12's own nodejs (18) is too old.
-if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null \
-    || ! command -v npm >/dev/null; then
-  echo "cnscd: the web app needs Node.js >= 20.19 and npm (found: $(node --version 2>/dev/null || echo none))" >&2
-  exit 1
-fi
-web="$(cd "$(dirname "$0")/.." && pwd)/web"
+# scripts/node.sh fetches one into .tools/node when the machine has none; everything after uses it.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/node.sh"
+[ ! -x "$root/.tools/node/bin/node" ] || export PATH="$root/.tools/node/bin:$PATH"
+web="$root/web"
 stamp="$web/node_modules/.package-lock.json"  # npm rewrites it on every install
 if [ ! -f "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
   echo "cnscd: npm ci in web/" >&2

@@ -8,6 +8,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# The project's own Node.js (scripts/node.sh), when it fetched one.
+[ ! -x "$root/.tools/node/bin/node" ] || export PATH="$root/.tools/node/bin:$PATH"
 
 if [ "${CNSCD_E2E:-1}" = "0" ]; then
   echo "e2e: skipped (CNSCD_E2E=0)"
