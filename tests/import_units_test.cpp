@@ -91,7 +91,10 @@ TEST_F(ImportUnitsTest, TheTwoLevelListOf2025Gives34Provinces3321Communes) {
 }
 
 TEST(ImportUnitsCli, TheCommandLineReportsWhatItReadAndRefused) {
-  const fs::path dir_ = fs::temp_directory_path() / "cnscd-import-cli";
+  // The .postgresql run of this test runs beside it (a quick neighbour when ../shared is absent
+  // and the tests around it skip): a folder of its own.
+  const fs::path dir_ = fs::temp_directory_path() / (std::string("cnscd-import-cli") +
+                                                     (cnscd_test::WantsPostgres() ? "-pg" : ""));
   fs::remove_all(dir_);
   fs::create_directories(dir_);
   const fs::path bad = dir_ / "bad.csv";
