@@ -9,8 +9,6 @@
 namespace cnscd::documents {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 struct State {
   std::vector<CsvRow> rows;
   CsvRow current{0, {}};
@@ -54,7 +52,7 @@ Error Unreadable(int line) {
 }  // namespace
 
 std::vector<CsvRow> ReadCsv(std::string_view content) {
-  if (content.starts_with(kBom)) content.remove_prefix(kBom.size());
+  if (content.starts_with(kUtf8Bom)) content.remove_prefix(kUtf8Bom.size());
   std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
   State state;

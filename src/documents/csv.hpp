@@ -6,6 +6,10 @@
 
 namespace cnscd::documents {
 
+// The UTF-8 byte order mark: stripped when CSV is read, written first (CsvWriter) so that Excel
+// reads the Vietnamese as UTF-8.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 struct CsvRow {
   int line;  // 1-based physical line where the row starts
   // As libcsv gives them: quotes removed, quoted newlines kept, blanks around unquoted cells cut.

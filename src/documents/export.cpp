@@ -11,12 +11,11 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "documents/csv.hpp"
 
 namespace cnscd::documents {
 
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // One form of the slug: runs of letters and digits joined by '-'. The ASCII form reads the NFD
 // text and drops the combining marks, so "ỹ" gives "y"; đ and Đ have no decomposition.
@@ -162,7 +161,7 @@ std::string CsvCell(std::string_view cell) {
   return out;
 }
 
-CsvWriter::CsvWriter() : out_(kBom) {}
+CsvWriter::CsvWriter() : out_(kUtf8Bom) {}
 
 void CsvWriter::Row(const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
