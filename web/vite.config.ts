@@ -11,6 +11,21 @@ export default defineConfig({
     target: 'es2020',
     // Each screen is its own chunk (lazy routes): the field-logging screen loads no chart code.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            // The field queue and its checks, which every page loads at start (pwa.ts); the
+            // officers' screens use the checks too (a phone number, today's date).
+            { name: 'queue', test: /\/src\/offline\/(queue|validate)\.ts/ },
+            // What the officers' forms share (src/composables, the form pieces of components/core):
+            // one chunk, not one per piece, so the list of chunks every page carries stays short.
+            { name: 'officer-forms', test: /\/src\/(composables\/|components\/core\/(ChatGroupForm|FormControl|ToggledForm|UnitCrumbs|LoadState|textInput|cohorts)\b)/ },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
 });

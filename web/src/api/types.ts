@@ -22,7 +22,6 @@ export type MemberAccount = Schemas['MemberAccount'];
 export type Unit = Schemas['Unit'];
 export type UnitKind = Schemas['UnitKind'];
 export type UnitDetail = Schemas['UnitDetail'];
-export type PathItem = UnitDetail['path'][number];
 export type UnitPage = Schemas['UnitPage'];
 export type UnitEvent = Schemas['UnitEvent'];
 export type UnitBrief = Schemas['UnitBrief'];
@@ -33,6 +32,8 @@ export type EffectivePolicy = Schemas['EffectivePolicy'];
 export type EffectiveLevelPolicy = Schemas['EffectiveLevelPolicy'];
 export type Coverage = Schemas['Coverage'];
 export type ChatGroup = Schemas['ChatGroup'];
+export type UnitEventInput = Schemas['UnitEventInput'];
+export type UnitEventResult = Schemas['UnitEventResult'];
 
 // Teams, members and requests.
 export type Team = Schemas['Team'];
@@ -58,21 +59,50 @@ export type ImportRow = Schemas['ImportRow'];
 export type Service = Schemas['Service'];
 export type ServiceList = Schemas['ServiceList'];
 export type SupportRecordInput = Schemas['SupportRecordInput'];
-export type Citizen = SupportRecordInput['citizen'];
 export type SupportResult = Schemas['SupportResult'];
 export type SupportBatchResult = Schemas['SupportBatchResult'];
 export type SupportRecordPage = Schemas['SupportRecordPage'];
+export type SupportRecord = Schemas['SupportRecord'];
 
-// Indicators and targets.
+// Training sessions and propaganda events (the team's activities).
+export type TrainingSession = Schemas['TrainingSession'];
+export type TrainingPage = Schemas['TrainingPage'];
+export type RecordedTraining = Schemas['RecordedTraining'];
+export type PropagandaEvent = Schemas['PropagandaEvent'];
+export type EventPage = Schemas['EventPage'];
+export type RecordedEvent = Schemas['RecordedEvent'];
+export type ActivityCodeList = Schemas['ActivityCodeList'];
+
+// Indicators, their definitions and targets.
 export type IndicatorValue = Schemas['IndicatorValue'];
 export type EffectiveTarget = Schemas['EffectiveTarget'];
 export type IndicatorTable = Schemas['IndicatorTable'];
 export type IndicatorTableByChildren = Schemas['IndicatorTableByChildren'];
+export type IndicatorDefinition = Schemas['IndicatorDefinition'];
+export type IndicatorDefinitionList = Schemas['IndicatorDefinitionList'];
+export type TargetItem = Schemas['TargetItem'];
+export type TargetList = Schemas['TargetList'];
 
 // Reporting and allowances.
 export type Report = Schemas['Report'];
 export type ReportPage = Schemas['ReportPage'];
 export type ReportFigures = Schemas['ReportFigures'];
 export type ReportingStatus = Schemas['ReportingStatus'];
+export type ReportKind = Schemas['ReportKind'];
+export type ReportingPolicy = Schemas['ReportingPolicy'];
+export type ReportingPolicyInput = Schemas['ReportingPolicyInput'];
 export type AllowanceSheet = Schemas['AllowanceSheet'];
 export type EffectiveAllowanceRate = Schemas['EffectiveAllowanceRate'];
+export type AllowanceRate = Schemas['AllowanceRate'];
+export type AllowanceRateInput = Schemas['AllowanceRateInput'];
+export type AllowanceRateList = Schemas['AllowanceRateList'];
+
+// Cashless streets and markets.
+export type CashlessPlace = Schemas['CashlessPlace'];
+export type CashlessPlacePage = Schemas['CashlessPlacePage'];
+
+// Parts of schemas that the spec does not name.
+export type PathItem = UnitDetail['path'][number];
+export type Citizen = SupportRecordInput['citizen'];
+export type ActivityCode = ActivityCodeList['items'][number];
+export type ReportingRule = NonNullable<ReportingPolicy['items']>[number];

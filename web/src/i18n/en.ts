@@ -3,5 +3,10 @@ import domain from './en/domain';
 import officer from './en/officer';
 import dash from './en/dash';
 import field from './en/field';
+import activities from './en/activities';
+import unitSettings from './en/unitSettings';
+import teamSettings from './en/teamSettings';
+import unitAdmin from './en/unitAdmin';
+import indicatorSetup from './en/indicatorSetup';
 
-export default { ...domain, ...officer, ...dash, ...field };
+export default { ...domain, ...officer, ...dash, ...field, ...activities, ...unitSettings, ...teamSettings, ...unitAdmin, ...indicatorSetup };

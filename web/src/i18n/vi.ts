@@ -4,5 +4,10 @@ import domain from './vi/domain';
 import officer from './vi/officer';
 import dash from './vi/dash';
 import field from './vi/field';
+import activities from './vi/activities';
+import unitSettings from './vi/unitSettings';
+import teamSettings from './vi/teamSettings';
+import unitAdmin from './vi/unitAdmin';
+import indicatorSetup from './vi/indicatorSetup';
 
-export default { ...domain, ...officer, ...dash, ...field };
+export default { ...domain, ...officer, ...dash, ...field, ...activities, ...unitSettings, ...teamSettings, ...unitAdmin, ...indicatorSetup };

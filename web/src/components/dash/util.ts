@@ -37,6 +37,11 @@ export function monthLabel(period: string, locale: string): string {
   });
   return i18n.global.t('common.monthOf', { month });
 }
+// "2026-10" → "10/2026", as both languages write a month in short.
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[2]}/${m[1]}` : month;
+}
 // "2026-10-31" → "31/10/2026"; a timestamp → its Vietnam date and time.
 export function dateLabel(d: string | null | undefined): string {
   if (!d) return '';
