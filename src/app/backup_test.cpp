@@ -74,9 +74,9 @@ void ExpectRefused(const std::function<void()>& f, const std::string& code) {
   }
 }
 
-class BackupTest : public cnscd_test::AppTest {
+class BackupTest : public cnscd_test::CommuneTeamTest {
  protected:
-  BackupTest() : AppTest({.db_file = "live.db"}) {}
+  BackupTest() : CommuneTeamTest({.db_file = "live.db"}) {}
   void SetUp() override {
     // Backups here are SQLite files; PostgreSQL is backed up with pg_dump (docs/deploy.md).
     if (cnscd_test::WantsPostgres()) GTEST_SKIP() << "SQLite backups: not a PostgreSQL test";
@@ -84,10 +84,7 @@ class BackupTest : public cnscd_test::AppTest {
   }
   void Populate() override {
     db_ = (dir_ / "live.db").string();
-    const store::Id province = MakeProvince("Tỉnh Sóc Trăng", "94");
-    const store::Id commune = MakeCommune("Xã Nhơn Mỹ", province, "31570");
-    villages_ = MakeVillages("Ấp ", 4, commune);
-    team_ = MakeTeam(commune, "commune");
+    MakeCommuneTeam({"Tỉnh Sóc Trăng", "94"}, {"Xã Nhơn Mỹ", "31570"}, "Ấp ", 4);
     member_ = MakeMember(team_, "Trần Thị B", "0912345611", "leader");
   }
   // A batch of `n` records from number `first`; citizens repeat so that the counters dedupe.
@@ -116,8 +113,7 @@ class BackupTest : public cnscd_test::AppTest {
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
 
   std::string db_;
-  std::vector<store::Id> villages_;
-  store::Id team_ = 0, member_ = 0;
+  store::Id member_ = 0;
 };
 
 TEST_F(BackupTest, ABackupTakenWhileRecordsKeepArrivingRestoresConsistent) {

@@ -190,8 +190,7 @@ TeamContext LoadTeam(store::Transaction& tx, store::Id team_id) {
 
 ChatGroupView GetUnitChatGroup(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kRead, unit_id);
   Tree tree(*tx);
   return MakeView(kUnitOwner, unit.id, chat::GroupName(tree.Chain(unit)), tree.UnitOwner(unit),
                   tx->FindChatGroup(kUnitOwner, unit.id));
@@ -200,8 +199,7 @@ ChatGroupView GetUnitChatGroup(Context& ctx, const Caller& caller, store::Id uni
 ChatGroupView PutUnitChatGroup(Context& ctx, const Caller& caller, store::Id unit_id,
                                const ChatGroupInput& in) {
   auto tx = ctx.Begin(store::Access::kWrite);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kManage, UnitTarget(unit));
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kManage, unit_id);
   Tree tree(*tx);
   const std::string name = chat::GroupName(tree.Chain(unit));
   const chat::GroupOwner owner = tree.UnitOwner(unit);
@@ -286,9 +284,7 @@ ChatGroupCounts CountChatGroups(store::Transaction& tx, const store::Unit& withi
 
 ChatGroupCounts ChatGroupCoverage(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  return CountChatGroups(*tx, unit);
+  return CountChatGroups(*tx, RequireUnitInScope(*tx, caller, Ability::kRead, unit_id));
 }
 
 Json ToJson(const ChatGroupView& v) {

@@ -102,6 +102,19 @@ store::Scope RequestScope(const Caller& caller, Ability ability) {
   return s;
 }
 
+// The first `limit` requests in one of `states` that `scope` shows, of `team_ids` (empty: any).
+store::Page<store::MembershipRequest> RequestsIn(store::Transaction& tx, store::Scope scope,
+                                                 std::vector<std::string> states,
+                                                 std::vector<store::Id> team_ids, int limit) {
+  store::RequestQuery q;
+  q.scope = std::move(scope);
+  q.states = std::move(states);
+  q.team_ids = std::move(team_ids);
+  q.limit = limit;
+  q.offset = 0;
+  return tx.ListRequests(q);
+}
+
 // Builds views, caching each team's policy and current members for a list.
 class Views {
  public:
@@ -166,6 +179,26 @@ RequestView Step(Context& ctx, const Caller& caller, store::Transaction& tx,
   return after;
 }
 
+// Who closed the request and when: decided_by/at record a decision and a withdrawal alike.
+void StampClosed(store::MembershipRequest& r, Context& ctx, const Caller& caller) {
+  r.decided_by = caller.audit_account();
+  r.decided_at = ctx.NowTimestamp();
+}
+
+// A step that changes the request alone (nominate, reject, withdraw), in a transaction of its
+// own: `authorise` checks the caller against the request and its team before the Step.
+template <typename Authorise, typename Change>
+RequestView StepAlone(Context& ctx, const Caller& caller, store::Id request_id,
+                      RequestAction action, Authorise authorise, Change change) {
+  auto tx = ctx.Begin(store::Access::kWrite);
+  const store::MembershipRequest r = RequireRequest(*tx, request_id);
+  const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
+  authorise(r, target);
+  RequestView view = Step(ctx, caller, *tx, r, target, action, ToJson(Views(*tx).Make(r)), change);
+  tx->Commit();
+  return view;
+}
+
 }  // namespace
 
 RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput& in) {
@@ -200,8 +233,8 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
   const store::Team team = RequireTeam(*tx, in.team_id, "team_id");
   const Target target = TeamTarget(*tx, team);
   Require(caller, Ability::kSubmitRequest, target);
-  const auto open = tx->ListRequests(
-      {{true, {}, {}, {}}, std::nullopt, {"submitted", "nominated"}, {team.id}, kOpenScanLimit, 0});
+  const auto open = RequestsIn(*tx, store::Scope{true, {}, {}, {}}, {"submitted", "nominated"},
+                               {team.id}, kOpenScanLimit);
   store::MembershipRequest r;
   r.kind = std::string(ToString(*kind));
   r.team_id = team.id;
@@ -251,17 +284,15 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
 }
 
 RequestView Nominate(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.Begin(store::Access::kWrite);
-  const store::MembershipRequest r = RequireRequest(*tx, request_id);
-  const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
-  Require(caller, Ability::kNominate, target);
-  RequestView view = Step(ctx, caller, *tx, r, target, RequestAction::kNominate,
-                          ToJson(Views(*tx).Make(r)), [&](store::MembershipRequest& next) {
-                            next.nominated_by = caller.audit_account();
-                            next.nominated_at = ctx.NowTimestamp();
-                          });
-  tx->Commit();
-  return view;
+  return StepAlone(
+      ctx, caller, request_id, RequestAction::kNominate,
+      [&](const store::MembershipRequest&, const Target& target) {
+        Require(caller, Ability::kNominate, target);
+      },
+      [&](store::MembershipRequest& next) {
+        next.nominated_by = caller.audit_account();
+        next.nominated_at = ctx.NowTimestamp();
+      });
 }
 
 RequestView Approve(Context& ctx, const Caller& caller, store::Id request_id) {
@@ -309,8 +340,7 @@ RequestView Approve(Context& ctx, const Caller& caller, store::Id request_id) {
   }
   RequestView view = Step(ctx, caller, *tx, r, target, RequestAction::kApprove, before,
                           [&](store::MembershipRequest& next) {
-                            next.decided_by = caller.audit_account();
-                            next.decided_at = ctx.NowTimestamp();
+                            StampClosed(next, ctx, caller);
                             next.result_membership_id = result;
                           });
   tx->Commit();
@@ -324,34 +354,25 @@ RequestView Reject(Context& ctx, const Caller& caller, store::Id request_id,
     throw RuleBroken("reason_required", "Cần ghi lý do từ chối.",
                      "A reason for the rejection is required.", "reason");
   }
-  auto tx = ctx.Begin(store::Access::kWrite);
-  const store::MembershipRequest r = RequireRequest(*tx, request_id);
-  const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
-  Require(caller, Ability::kApprove, target);
-  RequestView view = Step(ctx, caller, *tx, r, target, RequestAction::kReject,
-                          ToJson(Views(*tx).Make(r)), [&](store::MembershipRequest& next) {
-                            next.decided_by = caller.audit_account();
-                            next.decided_at = ctx.NowTimestamp();
-                            next.reason = reason;
-                          });
-  tx->Commit();
-  return view;
+  return StepAlone(
+      ctx, caller, request_id, RequestAction::kReject,
+      [&](const store::MembershipRequest&, const Target& target) {
+        Require(caller, Ability::kApprove, target);
+      },
+      [&](store::MembershipRequest& next) {
+        StampClosed(next, ctx, caller);
+        next.reason = reason;
+      });
 }
 
 RequestView Withdraw(Context& ctx, const Caller& caller, store::Id request_id) {
-  auto tx = ctx.Begin(store::Access::kWrite);
-  const store::MembershipRequest r = RequireRequest(*tx, request_id);
-  const Target target = TeamTarget(*tx, RequireTeam(*tx, r.team_id));
-  const bool filed_it = caller.account_id != 0 && r.submitted_by == caller.account_id;
-  if (!filed_it && !Allows(caller.held, Ability::kNominate, target)) throw Forbidden();
-  // decided_by/at record who closed the request, whether by a decision or by withdrawing it.
-  RequestView view = Step(ctx, caller, *tx, r, target, RequestAction::kWithdraw,
-                          ToJson(Views(*tx).Make(r)), [&](store::MembershipRequest& next) {
-                            next.decided_by = caller.audit_account();
-                            next.decided_at = ctx.NowTimestamp();
-                          });
-  tx->Commit();
-  return view;
+  return StepAlone(
+      ctx, caller, request_id, RequestAction::kWithdraw,
+      [&](const store::MembershipRequest& r, const Target& target) {
+        const bool filed_it = caller.account_id != 0 && r.submitted_by == caller.account_id;
+        if (!filed_it && !Allows(caller.held, Ability::kNominate, target)) throw Forbidden();
+      },
+      [&](store::MembershipRequest& next) { StampClosed(next, ctx, caller); });
 }
 
 RequestView GetRequest(Context& ctx, const Caller& caller, store::Id request_id) {
@@ -389,12 +410,8 @@ store::Page<RequestView> Inbox(Context& ctx, const Caller& caller, int limit, in
   auto tx = ctx.Begin(store::Access::kRead);
   // Two waiting lists, each read as far as the page reaches, merged newest first.
   auto waiting = [&](Ability ability, RequestState state) {
-    return tx->ListRequests({RequestScope(caller, ability),
-                             std::nullopt,
-                             {std::string(ToString(state))},
-                             {},
-                             limit + offset,
-                             0});
+    return RequestsIn(*tx, RequestScope(caller, ability), {std::string(ToString(state))}, {},
+                      limit + offset);
   };
   const auto to_nominate = waiting(Ability::kNominate, RequestState::kSubmitted);
   const auto to_approve = waiting(Ability::kApprove, RequestState::kNominated);

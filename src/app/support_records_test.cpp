@@ -19,13 +19,10 @@ namespace {
 
 using cnscd_test::Uuid;
 
-class SupportRecordsTest : public cnscd_test::AppTest {
+class SupportRecordsTest : public cnscd_test::CommuneTeamTest {
  protected:
   void Populate() override {
-    province_ = MakeProvince("Tỉnh Quảng Trị", "45");
-    commune_ = MakeCommune("Xã Cam Tuyền", province_, "19600");
-    villages_ = MakeVillages("Thôn ", 3, commune_);
-    team_ = MakeTeam(commune_, "commune");
+    MakeCommuneTeam({"Tỉnh Quảng Trị", "45"}, {"Xã Cam Tuyền", "19600"}, "Thôn ", 3);
     member_ = MakeMember(team_, "Nguyễn Văn A", "0912345610", "leader");
   }
   SupportInput Record(unsigned n, std::size_t village, const std::string& service,
@@ -49,8 +46,7 @@ class SupportRecordsTest : public cnscd_test::AppTest {
     auto tx = store_->Begin(store::Access::kRead);
     return tx->HelpedCounts(*tx->FindUnit(unit), until);
   }
-  store::Id province_ = 0, commune_ = 0, team_ = 0, member_ = 0;
-  std::vector<store::Id> villages_;
+  store::Id member_ = 0;
 };
 
 TEST_F(SupportRecordsTest, TheSameCitizenHelpedTwiceWithOneServiceCountsOnce) {

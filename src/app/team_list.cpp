@@ -14,8 +14,8 @@ namespace cnscd::app {
 
 store::Unit RequireForm2Unit(store::Transaction& tx, const Caller& caller, store::Id unit_id,
                              bool importing) {
-  store::Unit unit = RequireUnit(tx, unit_id);
-  Require(caller, importing ? Ability::kManage : Ability::kRead, UnitTarget(unit));
+  store::Unit unit =
+      RequireUnitInScope(tx, caller, importing ? Ability::kManage : Ability::kRead, unit_id);
   if (unit.kind == UnitKind::kVillage) {
     throw RuleBroken("not_a_commune_or_above",
                      std::string(importing ? "Nhập danh sách (Mẫu 2) vào một xã, huyện hoặc tỉnh: "

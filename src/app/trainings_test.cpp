@@ -20,13 +20,10 @@ using cnscd_test::Uuid;
 
 using CountRow = std::tuple<std::int64_t, std::string, std::string, std::int64_t, std::int64_t>;
 
-class TrainingsTest : public cnscd_test::AppTest {
+class TrainingsTest : public cnscd_test::CommuneTeamTest {
  protected:
   void Populate() override {
-    province_ = MakeProvince("Tỉnh Sóc Trăng", "94");
-    commune_ = MakeCommune("Xã Nhơn Mỹ", province_, "19450");
-    villages_ = MakeVillages("Ấp ", 3, commune_);
-    team_ = MakeTeam(commune_, "commune");
+    MakeCommuneTeam({"Tỉnh Sóc Trăng", "94"}, {"Xã Nhơn Mỹ", "19450"}, "Ấp ", 3);
     for (int i = 0; i < 3; ++i) {
       members_.push_back(MakeMember(team_, "Lâm Văn " + std::to_string(i),
                                     "091234560" + std::to_string(i), i == 0 ? "leader" : "member"));
@@ -63,8 +60,6 @@ class TrainingsTest : public cnscd_test::AppTest {
     }
     return rows;
   }
-  store::Id province_ = 0, commune_ = 0, team_ = 0;
-  std::vector<store::Id> villages_;
   std::vector<store::Id> members_;
 };
 

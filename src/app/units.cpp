@@ -42,6 +42,13 @@ store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string&
   return *unit;
 }
 
+store::Unit RequireUnitInScope(store::Transaction& tx, const Caller& caller, Ability ability,
+                               store::Id id) {
+  store::Unit unit = RequireUnit(tx, id);
+  Require(caller, ability, UnitTarget(unit));
+  return unit;
+}
+
 std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery query) {
   query.limit = 100'000'000;  // one page: a nation has under 100,000 units and villages
   query.offset = 0;
@@ -148,8 +155,7 @@ store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id un
     }
   }
   auto tx = ctx.Begin(store::Access::kWrite);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kManage, UnitTarget(unit));
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kManage, unit_id);
   auto of_year = [&] {
     store::Population out{figures.year, {}};
     for (const auto& p : tx->ListPopulation(unit_id)) {
@@ -169,7 +175,7 @@ store::Population PutPopulation(Context& ctx, const Caller& caller, store::Id un
 std::vector<store::Population> ListPopulation(Context& ctx, const Caller& caller,
                                               store::Id unit_id) {
   auto tx = ctx.Begin(store::Access::kRead);
-  Require(caller, Ability::kRead, UnitTarget(RequireUnit(*tx, unit_id)));
+  RequireUnitInScope(*tx, caller, Ability::kRead, unit_id);
   return tx->ListPopulation(unit_id);
 }
 
@@ -177,8 +183,7 @@ void PutPolicy(Context& ctx, const Caller& caller, store::Id unit_id,
                const CompositionPolicy& policy) {
   CheckPolicy(policy);
   auto tx = ctx.Begin(store::Access::kWrite);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kManage, UnitTarget(unit));
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kManage, unit_id);
   const auto before = tx->FindPolicy(unit_id);
   tx->PutPolicy(unit_id, policy);
   Audit(*tx, ctx, caller, "update", {"policy", unit_id, unit.path},
@@ -203,9 +208,7 @@ EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& uni
 
 EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  return EffectivePolicyAt(*tx, unit);
+  return EffectivePolicyAt(*tx, RequireUnitInScope(*tx, caller, Ability::kRead, unit_id));
 }
 
 }  // namespace cnscd::app

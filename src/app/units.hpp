@@ -59,6 +59,10 @@ EffectivePolicy GetEffectivePolicy(Context& ctx, const Caller& caller, store::Id
 // Shared by the team use cases: the effective policy at a unit, within an open transaction.
 EffectivePolicy EffectivePolicyAt(store::Transaction& tx, const store::Unit& unit);
 store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string& field = {});
+// How a use case on one unit starts: the unit (404 when absent), once the caller may do
+// `ability` on it (403 otherwise).
+store::Unit RequireUnitInScope(store::Transaction& tx, const Caller& caller, Ability ability,
+                               store::Id id);
 // Every current unit the query names (its limit and offset ignored), whatever the caller's scope:
 // for use cases that work on the whole tree (events, the reform).
 std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery query);

@@ -10,13 +10,12 @@ namespace {
 
 constexpr std::string_view kToday = "2025-11-20";
 
+// A street the commune declared, written as a client might send it (untrimmed).
 PlaceDraft Street() {
-  PlaceDraft d;
-  d.kind = "street";
-  d.name = "  Đường   Hùng Vương ";
-  d.declared_on = "2025-09-02";
-  d.decision_ref = " 12/QĐ-UBND ";
-  return d;
+  return {.kind = "street",
+          .name = "  Đường   Hùng Vương ",
+          .declared_on = "2025-09-02",
+          .decision_ref = " 12/QĐ-UBND "};
 }
 
 // The code and field of the refusal; {"", ""} when the draft passes.

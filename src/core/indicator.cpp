@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "core/training.hpp"
@@ -28,48 +29,55 @@ std::optional<CountOf> ParseCountOf(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// The built-in indicator of a built-in service: the service's code and cohort, as a percent.
+Indicator OfService(const char* code, const char* name_vi, const char* name_en) {
+  const Service* service = FindBuiltinService(code);
+  if (service == nullptr) throw std::logic_error(std::string("no built-in service ") + code);
+  return {{code, name_vi, name_en}, code, service->cohort, Measure::kPercent, Source::kService};
+}
+
+// Counted from the communes' declarations of places of `kind` (cashless_place), not from records.
+Indicator OfDeclaredPlaces(const char* code, const char* name_vi, const char* name_en,
+                           cashless::Kind kind) {
+  return {{code, name_vi, name_en}, "", "", Measure::kCount, std::nullopt, "", std::nullopt, kind};
+}
+
+}  // namespace
+
 const std::vector<Indicator>& BuiltinIndicators() {
   // Names follow seed 004's targets (Quảng Sơn, 2025–2030).
-  static const std::vector<Indicator> kIndicators = [] {
-    std::vector<Indicator> all{
-        {"vneid", "Người dân từ 14 tuổi trở lên cài đặt, sử dụng tài khoản định danh điện tử mức 2",
-         "People aged 14+ using VNeID level 2", "vneid", "age14plus", Measure::kPercent},
-        {"health_record", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng hồ sơ sức khỏe điện tử",
-         "People aged 14+ using the electronic health record app", "health_record", "age14plus",
-         Measure::kPercent},
-        {"digital_signature", "Cá nhân từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử",
-         "People aged 18+ with a digital or electronic signature", "digital_signature", "age18plus",
-         Measure::kPercent},
-        {"public_service", "Người dân từ 18 tuổi trở lên sử dụng dịch vụ công trực tuyến",
-         "People aged 18+ using online public services", "public_service", "age18plus",
-         Measure::kPercent},
-        {"payment_account", "Người dân từ 15 tuổi trở lên có tài khoản giao dịch thanh toán số",
-         "People aged 15+ with a digital payment account", "payment_account", "age15plus",
-         Measure::kPercent},
-        {"ecommerce", "Người dân từ 14 tuổi trở lên khai thác các sàn thương mại điện tử",
-         "People aged 14+ using e-commerce platforms", "ecommerce", "age14plus", Measure::kPercent},
-        {"social_network", "Người dân từ 14 tuổi trở lên sử dụng mạng xã hội",
-         "People aged 14+ using social networks and messengers", "social_network", "age14plus",
-         Measure::kPercent},
-        {"citizen_app", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng Công dân số của tỉnh",
-         "People aged 14+ using the province's citizen app", "citizen_app", "age14plus",
-         Measure::kPercent},
-        {"qr_payment",
-         "Doanh nghiệp, hộ kinh doanh, cửa hàng, tiểu thương chấp nhận thanh toán không dùng tiền "
-         "mặt (niêm yết mã QR)",
-         "Businesses and shops accepting cashless payment (QR code shown)", "qr_payment",
-         "businesses", Measure::kPercent},
-        // Counted from the communes' declarations (cashless_place), not from records.
-        {"cashless_street", "Tuyến đường “Không sử dụng tiền mặt”", "Cashless streets", "", "",
-         Measure::kCount, std::nullopt, "", std::nullopt, cashless::Kind::kStreet},
-        {"cashless_market", "Chợ thanh toán không dùng tiền mặt", "Cashless markets", "", "",
-         Measure::kCount, std::nullopt, "", std::nullopt, cashless::Kind::kMarket},
-    };
-    for (Indicator& i : all) {
-      if (!i.service.empty()) i.source = Source::kService;
-    }
-    return all;
-  }();
+  static const std::vector<Indicator> kIndicators{
+      OfService("vneid",
+                "Người dân từ 14 tuổi trở lên cài đặt, sử dụng tài khoản định danh điện tử mức 2",
+                "People aged 14+ using VNeID level 2"),
+      OfService("health_record",
+                "Người dân từ 14 tuổi trở lên sử dụng ứng dụng hồ sơ sức khỏe điện tử",
+                "People aged 14+ using the electronic health record app"),
+      OfService("digital_signature", "Cá nhân từ 18 tuổi trở lên có chữ ký số hoặc chữ ký điện tử",
+                "People aged 18+ with a digital or electronic signature"),
+      OfService("public_service", "Người dân từ 18 tuổi trở lên sử dụng dịch vụ công trực tuyến",
+                "People aged 18+ using online public services"),
+      OfService("payment_account",
+                "Người dân từ 15 tuổi trở lên có tài khoản giao dịch thanh toán số",
+                "People aged 15+ with a digital payment account"),
+      OfService("ecommerce", "Người dân từ 14 tuổi trở lên khai thác các sàn thương mại điện tử",
+                "People aged 14+ using e-commerce platforms"),
+      OfService("social_network", "Người dân từ 14 tuổi trở lên sử dụng mạng xã hội",
+                "People aged 14+ using social networks and messengers"),
+      OfService("citizen_app", "Người dân từ 14 tuổi trở lên sử dụng ứng dụng Công dân số của tỉnh",
+                "People aged 14+ using the province's citizen app"),
+      OfService(
+          "qr_payment",
+          "Doanh nghiệp, hộ kinh doanh, cửa hàng, tiểu thương chấp nhận thanh toán không dùng "
+          "tiền mặt (niêm yết mã QR)",
+          "Businesses and shops accepting cashless payment (QR code shown)"),
+      OfDeclaredPlaces("cashless_street", "Tuyến đường “Không sử dụng tiền mặt”",
+                       "Cashless streets", cashless::Kind::kStreet),
+      OfDeclaredPlaces("cashless_market", "Chợ thanh toán không dùng tiền mặt", "Cashless markets",
+                       cashless::Kind::kMarket),
+  };
   return kIndicators;
 }
 
@@ -109,10 +117,7 @@ Indicator CheckIndicatorDefinition(const IndicatorDefinition& d,
     throw RuleBroken("builtin_indicator_code", "Mã chỉ số này đã dùng cho một chỉ số có sẵn.",
                      "This code belongs to a built-in indicator.", "code");
   }
-  Indicator out;
-  out.code = d.code;
-  out.name_vi = CheckCatalogueName(d.name_vi, "name");
-  out.name_en = d.name_en ? CheckCatalogueName(*d.name_en, "name_en") : out.name_vi;
+  Indicator out{CheckCatalogueNames(d)};
   out.source = ParseSource(d.source);
   if (!out.source) {
     throw RuleBroken("bad_source", "Nguồn phải là service (dịch vụ) hoặc training (tập huấn).",

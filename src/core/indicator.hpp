@@ -24,10 +24,7 @@ enum class CountOf { kPeople, kHouseholds };
 std::string_view ToString(CountOf count_of);  // "people", "households"
 std::optional<CountOf> ParseCountOf(std::string_view s);
 
-struct Indicator {
-  std::string code;  // stable: clients and stored targets rely on it
-  std::string name_vi;
-  std::string name_en;
+struct Indicator : CatalogueEntry {
   std::string
       service;         // the service whose helped citizens/businesses are counted; empty for counts
   std::string cohort;  // the denominator's population cohort; empty for counts
@@ -52,10 +49,7 @@ const std::vector<Indicator>& BuiltinIndicators();
 const Indicator* FindBuiltinIndicator(std::string_view code);
 
 // A province's own indicator as sent: strings as written, checked by CheckIndicatorDefinition.
-struct IndicatorDefinition {
-  std::string code;
-  std::string name_vi;
-  std::optional<std::string> name_en;   // absent: the Vietnamese name stands for both
+struct IndicatorDefinition : CatalogueEntryDefinition {
   std::string source;                   // service, training
   std::optional<std::string> service;   // source service
   std::optional<std::string> topic;     // source training

@@ -10,7 +10,12 @@ namespace cnscd::reform {
 
 namespace {
 
-std::string IdText(Id id) { return std::to_string(id); }
+// How a decision line names a unit by its id ("id:123"), whether or not it has a code.
+std::string IdKey(Id id) { return "id:" + std::to_string(id); }
+
+// An old unit as a question names it: "Xã Nhơn Mỹ (94456)", with its code or `key` in brackets.
+std::string Named(const OldUnit& u, const std::string& key) { return u.name + " (" + key + ")"; }
+std::string Named(const OldUnit& u) { return Named(u, u.code); }
 
 }  // namespace
 
@@ -92,7 +97,7 @@ Plan MakePlan(const std::vector<Pair>& table, const std::vector<OldUnit>& tree,
     decided[d.old_key] = &d;
   }
   auto decision_for = [&](const OldUnit& u) -> const Decision* {
-    if (auto it = decided.find("id:" + IdText(u.id)); it != decided.end()) return it->second;
+    if (auto it = decided.find(IdKey(u.id)); it != decided.end()) return it->second;
     if (!u.code.empty()) {
       if (auto it = decided.find(u.code); it != decided.end()) return it->second;
     }
@@ -114,11 +119,10 @@ Plan MakePlan(const std::vector<Pair>& table, const std::vector<OldUnit>& tree,
         if (held) {
           plan.questions.push_back(
               {"unmapped", u.id, d ? d->line : 0,
-               u.name + " (" + u.code +
-                   ") không có trong bảng chuyển đổi và còn tổ, hồ sơ "
-                   "hoặc hoạt động: không thể giải thể; hãy chỉ định xã mới.",
-               u.name + " (" + u.code +
-                   ") is not in the conversion table and still holds "
+               Named(u) + " không có trong bảng chuyển đổi và còn tổ, hồ sơ "
+                          "hoặc hoạt động: không thể giải thể; hãy chỉ định xã mới.",
+               Named(u) +
+                   " is not in the conversion table and still holds "
                    "teams, records or activity: it cannot be dissolved; name its new commune."});
         } else {
           plan.dissolved.push_back(u.id);
@@ -127,10 +131,10 @@ Plan MakePlan(const std::vector<Pair>& table, const std::vector<OldUnit>& tree,
       } else {
         plan.questions.push_back(
             {"unmapped", u.id, 0,
-             u.name + " (" + (u.code.empty() ? "id:" + IdText(u.id) : u.code) +
-                 ") không có trong bảng chuyển đổi: hãy chỉ định xã mới hoặc dissolve.",
-             u.name + " (" + (u.code.empty() ? "id:" + IdText(u.id) : u.code) +
-                 ") is not in the conversion table: name its new commune, or dissolve."});
+             Named(u, u.code.empty() ? IdKey(u.id) : u.code) +
+                 " không có trong bảng chuyển đổi: hãy chỉ định xã mới hoặc dissolve.",
+             Named(u, u.code.empty() ? IdKey(u.id) : u.code) +
+                 " is not in the conversion table: name its new commune, or dissolve."});
       }
       continue;
     }
@@ -146,16 +150,15 @@ Plan MakePlan(const std::vector<Pair>& table, const std::vector<OldUnit>& tree,
     if (own && !own->dissolve) split.attachments_to = own->new_code;
     if (!split.attachments_to && holds(u.id)) {
       plan.questions.push_back({"split_commune", u.id, 0,
-                                u.name + " (" + u.code +
-                                    ") được chia cho nhiều xã mới và còn tổ hoặc hoạt động "
-                                    "cấp xã: hãy chỉ định xã mới nhận chúng.",
-                                u.name + " (" + u.code +
-                                    ") was split between new communes and holds commune-level "
+                                Named(u) + " được chia cho nhiều xã mới và còn tổ hoặc hoạt động "
+                                           "cấp xã: hãy chỉ định xã mới nhận chúng.",
+                                Named(u) +
+                                    " was split between new communes and holds commune-level "
                                     "teams or activity: name the new commune that takes them."});
     }
     for (const OldUnit* v : children[u.id]) {
       const Decision* d = decision_for(*v);
-      if (d && d->old_key != "id:" + IdText(v->id)) d = nullptr;  // the commune's own line
+      if (d && d->old_key != IdKey(v->id)) d = nullptr;  // the commune's own line
       if (d && !d->dissolve) {
         split.villages[v->id] = d->new_code;
       } else if (split.attachments_to) {
@@ -163,10 +166,10 @@ Plan MakePlan(const std::vector<Pair>& table, const std::vector<OldUnit>& tree,
       } else {
         plan.questions.push_back(
             {"split_village", v->id, 0,
-             v->name + " (id:" + IdText(v->id) + ") thuộc " + u.name + " (" + u.code +
-                 "), xã được chia cho nhiều xã mới: hãy chỉ định xã mới của thôn.",
-             v->name + " (id:" + IdText(v->id) + ") lies in " + u.name + " (" + u.code +
-                 "), which was split between new communes: name the village's new commune."});
+             Named(*v, IdKey(v->id)) + " thuộc " + Named(u) +
+                 ", xã được chia cho nhiều xã mới: hãy chỉ định xã mới của thôn.",
+             Named(*v, IdKey(v->id)) + " lies in " + Named(u) +
+                 ", which was split between new communes: name the village's new commune."});
       }
     }
     plan.splits.push_back(std::move(split));

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include "core/error.hpp"
 
 namespace cnscd::reform {
@@ -14,7 +17,7 @@ namespace {
 // 130). The table: B and C whole into Xã Mới (00010); D split between 00010 and Xã Nam
 // (00014); E not mapped.
 std::vector<OldUnit> Tree() {
-  return {
+  std::vector<OldUnit> tree{
       {1, UnitKind::kProvince, "01", "Tỉnh A", std::nullopt},
       {2, UnitKind::kDistrict, "001", "Huyện X", 1},
       {3, UnitKind::kDistrict, "002", "Huyện Y", 1},
@@ -22,13 +25,14 @@ std::vector<OldUnit> Tree() {
       {11, UnitKind::kCommune, "00011", "Xã C", 2},
       {12, UnitKind::kCommune, "00012", "Xã D", 2},
       {13, UnitKind::kCommune, "00013", "Xã E", 3},
-      {100, UnitKind::kVillage, "", "Thôn 1", 10},
-      {101, UnitKind::kVillage, "", "Thôn 2", 10},
-      {110, UnitKind::kVillage, "", "Thôn 3", 11},
-      {120, UnitKind::kVillage, "", "Thôn 4", 12},
-      {121, UnitKind::kVillage, "", "Thôn 5", 12},
-      {130, UnitKind::kVillage, "", "Thôn 6", 13},
   };
+  // The villages, {id, commune}: uncoded and named Thôn 1 … Thôn 6 in this order.
+  int n = 0;
+  for (const auto& [id, commune] :
+       {std::pair<Id, Id>{100, 10}, {101, 10}, {110, 11}, {120, 12}, {121, 12}, {130, 13}}) {
+    tree.push_back({id, UnitKind::kVillage, "", "Thôn " + std::to_string(++n), commune});
+  }
+  return tree;
 }
 
 std::vector<Pair> Table() {

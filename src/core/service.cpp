@@ -19,31 +19,47 @@ std::optional<Subject> ParseSubject(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// A built-in service for people: the youngest it is for is the first age of its cohort, as seed
+// 004's targets count them ("from 14 years", "from 15 years", "from 18 years").
+Service ForPeople(const char* code, const char* name_vi, const char* name_en,
+                  std::string_view cohort) {
+  const int min_age = cohort == "age18plus" ? 18 : cohort == "age15plus" ? 15 : 14;
+  return {{code, name_vi, name_en}, Subject::kPeople, std::string(cohort), min_age};
+}
+
+// A built-in service for businesses, counted against the businesses cohort, whatever the age.
+Service ForBusinesses(const char* code, const char* name_vi, const char* name_en) {
+  return {{code, name_vi, name_en}, Subject::kBusiness, "businesses", 0};
+}
+
+}  // namespace
+
 const std::vector<Service>& BuiltinServices() {
-  // Names as seeds 000, 003 and 004 write them; minimum ages from seed 004's targets.
+  // Names as seeds 000, 003 and 004 write them.
   static const std::vector<Service> kServices{
-      {"vneid", "Tài khoản định danh điện tử mức 2 (VNeID)",
-       "Electronic identity account level 2 (VNeID)", Subject::kPeople, "age14plus", 14},
-      {"health_record", "Ứng dụng hồ sơ sức khỏe điện tử (HSSK)", "Electronic health record app",
-       Subject::kPeople, "age14plus", 14},
-      {"digital_signature", "Chữ ký số hoặc chữ ký điện tử cá nhân",
-       "Personal digital or electronic signature", Subject::kPeople, "age18plus", 18},
-      {"public_service", "Dịch vụ công trực tuyến mức độ 3, 4",
-       "Online public services (level 3, 4)", Subject::kPeople, "age18plus", 18},
-      {"payment_account", "Tài khoản giao dịch thanh toán số", "Digital payment account",
-       Subject::kPeople, "age15plus", 15},
-      {"ecommerce", "Sàn thương mại điện tử", "E-commerce platforms", Subject::kPeople, "age14plus",
-       14},
-      {"social_network", "Mạng xã hội (Zalo, Facebook, Viber)",
-       "Social networks and messengers (Zalo, Facebook, Viber)", Subject::kPeople, "age14plus", 14},
-      {"citizen_app", "Ứng dụng Công dân số của tỉnh", "The province's citizen app",
-       Subject::kPeople, "age14plus", 14},
-      {"qr_payment", "Thanh toán không dùng tiền mặt (niêm yết mã QR)",
-       "Cashless payment accepted (QR code shown)", Subject::kBusiness, "businesses", 0},
-      {"ecommerce_shop", "Gian hàng trên sàn thương mại điện tử", "Shop on an e-commerce platform",
-       Subject::kBusiness, "businesses", 0},
-      {"ocop_online", "Sản phẩm OCOP trên sàn thương mại điện tử",
-       "OCOP products on e-commerce platforms", Subject::kBusiness, "businesses", 0},
+      ForPeople("vneid", "Tài khoản định danh điện tử mức 2 (VNeID)",
+                "Electronic identity account level 2 (VNeID)", "age14plus"),
+      ForPeople("health_record", "Ứng dụng hồ sơ sức khỏe điện tử (HSSK)",
+                "Electronic health record app", "age14plus"),
+      ForPeople("digital_signature", "Chữ ký số hoặc chữ ký điện tử cá nhân",
+                "Personal digital or electronic signature", "age18plus"),
+      ForPeople("public_service", "Dịch vụ công trực tuyến mức độ 3, 4",
+                "Online public services (level 3, 4)", "age18plus"),
+      ForPeople("payment_account", "Tài khoản giao dịch thanh toán số", "Digital payment account",
+                "age15plus"),
+      ForPeople("ecommerce", "Sàn thương mại điện tử", "E-commerce platforms", "age14plus"),
+      ForPeople("social_network", "Mạng xã hội (Zalo, Facebook, Viber)",
+                "Social networks and messengers (Zalo, Facebook, Viber)", "age14plus"),
+      ForPeople("citizen_app", "Ứng dụng Công dân số của tỉnh", "The province's citizen app",
+                "age14plus"),
+      ForBusinesses("qr_payment", "Thanh toán không dùng tiền mặt (niêm yết mã QR)",
+                    "Cashless payment accepted (QR code shown)"),
+      ForBusinesses("ecommerce_shop", "Gian hàng trên sàn thương mại điện tử",
+                    "Shop on an e-commerce platform"),
+      ForBusinesses("ocop_online", "Sản phẩm OCOP trên sàn thương mại điện tử",
+                    "OCOP products on e-commerce platforms"),
   };
   return kServices;
 }
@@ -102,12 +118,15 @@ std::string CheckCatalogueName(std::string_view name, const std::string& field) 
   return clean;
 }
 
+CatalogueEntry CheckCatalogueNames(const CatalogueEntryDefinition& d) {
+  CatalogueEntry entry{d.code, CheckCatalogueName(d.name_vi, "name"), {}};
+  entry.name_en = d.name_en ? CheckCatalogueName(*d.name_en, "name_en") : entry.name_vi;
+  return entry;
+}
+
 Service CheckServiceDefinition(const ServiceDefinition& d) {
   CheckServiceCode(d.code);
-  Service s;
-  s.code = d.code;
-  s.name_vi = CheckCatalogueName(d.name_vi, "name");
-  s.name_en = d.name_en ? CheckCatalogueName(*d.name_en, "name_en") : s.name_vi;
+  Service s{CheckCatalogueNames(d)};
   const std::optional<Subject> subject = ParseSubject(d.subject);
   if (!subject) {
     throw RuleBroken("bad_subject",

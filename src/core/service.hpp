@@ -16,10 +16,14 @@ enum class Subject { kPeople, kBusiness };
 std::string_view ToString(Subject subject);  // "people", "business"
 std::optional<Subject> ParseSubject(std::string_view s);
 
-struct Service {
-  std::string code;  // stable: clients and stored records rely on it
+// What an entry of the catalogue (a service, an indicator) is known by.
+struct CatalogueEntry {
+  std::string code;  // stable: clients, stored records and targets rely on it
   std::string name_vi;
   std::string name_en;
+};
+
+struct Service : CatalogueEntry {
   Subject subject = Subject::kPeople;
   std::string cohort;  // one of Cohorts()
   int min_age = 0;     // the youngest citizen the service is for; 0 for businesses or no limit
@@ -44,13 +48,17 @@ bool IsCatalogueCode(std::string_view code);
 // code. Throws 422 (field "code") otherwise.
 void CheckServiceCode(std::string_view code);
 
-// A province's own service as sent: strings as written, checked by CheckServiceDefinition.
-struct ServiceDefinition {
+// How a province's own catalogue entry starts, as sent: the code and the names as written.
+struct CatalogueEntryDefinition {
   std::string code;
   std::string name_vi;
   std::optional<std::string> name_en;  // absent: the Vietnamese name stands for both
-  std::string subject;                 // people, business
-  std::string cohort;                  // one of Cohorts()
+};
+
+// A province's own service as sent: strings as written, checked by CheckServiceDefinition.
+struct ServiceDefinition : CatalogueEntryDefinition {
+  std::string subject;  // people, business
+  std::string cohort;   // one of Cohorts()
   std::optional<std::int64_t> min_age;
 };
 
@@ -61,6 +69,10 @@ Service CheckServiceDefinition(const ServiceDefinition& definition);
 // A catalogue name: NFC, white space collapsed, 1..200 characters. Throws 422 `required` or
 // `name_too_long` naming `field`.
 std::string CheckCatalogueName(std::string_view name, const std::string& field);
+
+// The entry's code as sent (its rules are the service's or the indicator's) and its names checked
+// by CheckCatalogueName (fields "name", "name_en"), the English one the Vietnamese when absent.
+CatalogueEntry CheckCatalogueNames(const CatalogueEntryDefinition& definition);
 
 // How the person or business helped is known in a support record. The first three name people
 // and households (a household business is often known by its owner's phone); tax codes and

@@ -13,23 +13,18 @@ namespace {
 constexpr std::string_view kToday = "2025-06-15";
 
 TrainingDraft ResidentsSession() {
-  TrainingDraft d;
-  d.date = "2025-06-10";
-  d.audience = "residents";
-  d.topic = "ecommerce";
-  d.title = "  Bán hàng   trên   Postmart ";
-  d.attendance = 40;
-  d.households = 12;
-  d.member_ids = std::vector<std::int64_t>{7, 9};
-  return d;
+  return {.date = "2025-06-10",
+          .audience = "residents",
+          .topic = "ecommerce",
+          .title = "  Bán hàng   trên   Postmart ",
+          .attendance = 40,
+          .households = 12,
+          .member_ids = std::vector<std::int64_t>{7, 9}};
 }
 
+// A broadcast's attendance is unknown: left out.
 EventDraft LoudspeakerEvent() {
-  EventDraft d;
-  d.date = "2025-06-15";
-  d.kind = "loudspeaker";
-  d.member_ids = std::vector<std::int64_t>{7};
-  return d;
+  return {.date = "2025-06-15", .kind = "loudspeaker", .member_ids = std::vector<std::int64_t>{7}};
 }
 
 // The code and field of the error `f` throws; "" when it throws none.

@@ -23,26 +23,24 @@ namespace {
 namespace fs = std::filesystem;
 
 Form1Data TwoTeams() {
-  Form1Data d;
-  d.commune_name = "Xã Nhơn Mỹ";
-  d.district_name = "Huyện Kế Sách";
-  d.province_name = "Tỉnh Sóc Trăng";
-  d.number = "25/QĐ-UBND";
-  d.date = "2025-08-15";
-  d.signer = "Lê Văn Chánh";
-  d.kind = "establish";
-  d.teams = {
-      {"Tổ công nghệ số cộng đồng Ấp Mỹ Phước",
-       {{"leader", "Nguyễn Văn An", "Trưởng ấp"},
-        {"deputy", "Trần Thị Bình", "Bí thư Chi đoàn"},
-        {"member", "Lê Văn Cường", "Công an viên"},
-        {"member", "Phạm Thị Dung", std::nullopt}}},
-      {"Tổ công nghệ số cộng đồng Ấp Mỹ Hưng",
-       {{"leader", "Võ Văn Em", "Trưởng ấp"},
-        {"member", "Huỳnh Thị Phượng", "Giáo viên"},
-        {"collaborator", "Đặng Văn Giàu", "Nhân viên bưu điện"}}},
-  };
-  return d;
+  return {.commune_name = "Xã Nhơn Mỹ",
+          .district_name = "Huyện Kế Sách",
+          .province_name = "Tỉnh Sóc Trăng",
+          .number = "25/QĐ-UBND",
+          .date = "2025-08-15",
+          .signer = "Lê Văn Chánh",
+          .kind = "establish",
+          .teams = {
+              {"Tổ công nghệ số cộng đồng Ấp Mỹ Phước",
+               {{"leader", "Nguyễn Văn An", "Trưởng ấp"},
+                {"deputy", "Trần Thị Bình", "Bí thư Chi đoàn"},
+                {"member", "Lê Văn Cường", "Công an viên"},
+                {"member", "Phạm Thị Dung", std::nullopt}}},
+              {"Tổ công nghệ số cộng đồng Ấp Mỹ Hưng",
+               {{"leader", "Võ Văn Em", "Trưởng ấp"},
+                {"member", "Huỳnh Thị Phượng", "Giáo viên"},
+                {"collaborator", "Đặng Văn Giàu", "Nhân viên bưu điện"}}},
+          }};
 }
 
 // Every paragraph's text, in order (cells left before right), one per line.

@@ -28,15 +28,8 @@ Response List(Call& call) {
                       RenderAccountView));
 }
 
-Response Get(Call& call) {
-  return JsonResponse(200, RenderAccountView(app::GetAccount(call.ctx, call.caller, call.ids[0])));
-}
-
-Response AddGrant(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  app::GrantInput in{OptString(body, "role").value_or(""), OptInt(body, "unit_id"),
-                     OptInt(body, "team_id")};
-  return JsonResponse(201, app::ToJson(app::AddGrant(call.ctx, call.caller, call.ids[0], in)));
+app::GrantInput ReadGrant(const Json& body) {
+  return {OptString(body, "role").value_or(""), OptInt(body, "unit_id"), OptInt(body, "team_id")};
 }
 
 Response RemoveGrant(Call& call) {
@@ -72,8 +65,9 @@ Response MemberAccount(Call& call) {
 void AddAccountRoutes(Router& router) {
   router.Add("POST", "/api/v1/accounts", Create);
   router.Add("GET", "/api/v1/accounts", List);
-  router.Add("GET", "/api/v1/accounts/{id}", Get);
-  router.Add("POST", "/api/v1/accounts/{id}/grants", AddGrant);
+  router.Add("GET", "/api/v1/accounts/{id}", ById(app::GetAccount, RenderAccountView));
+  router.Add("POST", "/api/v1/accounts/{id}/grants",
+             ById(app::AddGrant, ReadGrant, app::ToJson, 201));
   router.Add("DELETE", "/api/v1/accounts/{id}/grants/{id}", RemoveGrant);
   router.Add("POST", "/api/v1/accounts/{id}/password", ResetPassword);
   router.Add("POST", "/api/v1/accounts/{id}/disable", Disable);

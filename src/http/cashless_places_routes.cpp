@@ -8,15 +8,13 @@ namespace cnscd::http {
 
 namespace {
 
-Response Declare(Call& call) {
-  const Json body = ParseObject(call.request.body);
+cashless::PlaceDraft ReadPlace(const Json& body) {
   cashless::PlaceDraft draft;
   draft.kind = OptString(body, "kind");
   draft.name = OptString(body, "name");
   draft.declared_on = OptString(body, "declared_on");
   draft.decision_ref = OptString(body, "decision_ref");
-  return JsonResponse(
-      201, app::ToJson(app::DeclareCashlessPlace(call.ctx, call.caller, call.ids[0], draft)));
+  return draft;
 }
 
 // ?include_voided=true|false; anything else is 400 bad_query.
@@ -39,17 +37,15 @@ Response List(Call& call) {
   return PageResponse(page.items, page.total, [&](const auto& p) { return app::ToJson(p); });
 }
 
-// The place is named by the path; a body, if any, is ignored.
-Response Void(Call& call) {
-  return JsonResponse(200, app::ToJson(app::VoidCashlessPlace(call.ctx, call.caller, call.ids[0])));
-}
-
 }  // namespace
 
 void AddCashlessPlaceRoutes(Router& router) {
-  router.Add("POST", "/api/v1/units/{id}/cashless-places", Declare);
+  router.Add("POST", "/api/v1/units/{id}/cashless-places",
+             ById(app::DeclareCashlessPlace, ReadPlace, app::ToJson, 201));
   router.Add("GET", "/api/v1/units/{id}/cashless-places", List);
-  router.Add("POST", "/api/v1/cashless-places/{id}/void", Void);
+  // The place is named by the path; a body, if any, is ignored.
+  router.Add("POST", "/api/v1/cashless-places/{id}/void",
+             ById(app::VoidCashlessPlace, app::ToJson));
 }
 
 }  // namespace cnscd::http

@@ -8,33 +8,32 @@ namespace cnscd::http {
 
 namespace {
 
-Response AddService(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  ServiceDefinition d;
+// The code and names every definition starts with.
+void ReadEntry(const Json& body, CatalogueEntryDefinition& d) {
   d.code = RequireString(body, "code");
   d.name_vi = RequireString(body, "name");
   d.name_en = OptString(body, "name_en");
+}
+
+ServiceDefinition ReadService(const Json& body) {
+  ServiceDefinition d;
+  ReadEntry(body, d);
   d.subject = RequireString(body, "subject");
   d.cohort = RequireString(body, "cohort");
   d.min_age = OptInt(body, "min_age");
-  return JsonResponse(201,
-                      app::ToJson(app::AddProvinceService(call.ctx, call.caller, call.ids[0], d)));
+  return d;
 }
 
-Response AddIndicator(Call& call) {
-  const Json body = ParseObject(call.request.body);
+indicators::IndicatorDefinition ReadIndicator(const Json& body) {
   indicators::IndicatorDefinition d;
-  d.code = RequireString(body, "code");
-  d.name_vi = RequireString(body, "name");
-  d.name_en = OptString(body, "name_en");
+  ReadEntry(body, d);
   d.source = RequireString(body, "source");
   d.service = OptString(body, "service");
   d.topic = OptString(body, "topic");
   d.count_of = OptString(body, "count_of");
   d.cohort = OptString(body, "cohort");
   d.measure = RequireString(body, "measure");
-  return JsonResponse(
-      201, app::ToJson(app::AddIndicatorDefinition(call.ctx, call.caller, call.ids[0], d)));
+  return d;
 }
 
 Response ListIndicators(Call& call) {
@@ -50,8 +49,10 @@ Response ListIndicators(Call& call) {
 }  // namespace
 
 void AddCatalogueRoutes(Router& router) {
-  router.Add("POST", "/api/v1/units/{id}/services", AddService);
-  router.Add("POST", "/api/v1/units/{id}/indicator-definitions", AddIndicator);
+  router.Add("POST", "/api/v1/units/{id}/services",
+             ById(app::AddProvinceService, ReadService, app::ToJson, 201));
+  router.Add("POST", "/api/v1/units/{id}/indicator-definitions",
+             ById(app::AddIndicatorDefinition, ReadIndicator, app::ToJson, 201));
   router.Add("GET", "/api/v1/units/{id}/indicator-definitions", ListIndicators);
 }
 

@@ -8,8 +8,7 @@ namespace cnscd::http {
 namespace {
 
 // {"link"?: string, "participants"?: {key: bool}}; a value of another type is 400 naming it.
-app::ChatGroupInput ReadInput(const std::string& body_text) {
-  const Json body = ParseObject(body_text);
+app::ChatGroupInput ReadInput(const Json& body) {
   app::ChatGroupInput in;
   in.link = OptString(body, "link");
   if (const auto participants = OptObject(body, "participants")) {
@@ -26,38 +25,17 @@ app::ChatGroupInput ReadInput(const std::string& body_text) {
   return in;
 }
 
-Response GetUnitGroup(Call& call) {
-  return JsonResponse(200, app::ToJson(app::GetUnitChatGroup(call.ctx, call.caller, call.ids[0])));
-}
-
-Response PutUnitGroup(Call& call) {
-  const app::ChatGroupInput in = ReadInput(call.request.body);
-  return JsonResponse(200,
-                      app::ToJson(app::PutUnitChatGroup(call.ctx, call.caller, call.ids[0], in)));
-}
-
-Response GetTeamGroup(Call& call) {
-  return JsonResponse(200, app::ToJson(app::GetTeamChatGroup(call.ctx, call.caller, call.ids[0])));
-}
-
-Response PutTeamGroup(Call& call) {
-  const app::ChatGroupInput in = ReadInput(call.request.body);
-  return JsonResponse(200,
-                      app::ToJson(app::PutTeamChatGroup(call.ctx, call.caller, call.ids[0], in)));
-}
-
-Response Coverage(Call& call) {
-  return JsonResponse(200, app::ToJson(app::ChatGroupCoverage(call.ctx, call.caller, call.ids[0])));
-}
-
 }  // namespace
 
 void AddChatGroupRoutes(Router& router) {
-  router.Add("GET", "/api/v1/units/{id}/chat-group", GetUnitGroup);
-  router.Add("PUT", "/api/v1/units/{id}/chat-group", PutUnitGroup);
-  router.Add("GET", "/api/v1/teams/{id}/chat-group", GetTeamGroup);
-  router.Add("PUT", "/api/v1/teams/{id}/chat-group", PutTeamGroup);
-  router.Add("GET", "/api/v1/units/{id}/chat-group-coverage", Coverage);
+  router.Add("GET", "/api/v1/units/{id}/chat-group", ById(app::GetUnitChatGroup, app::ToJson));
+  router.Add("PUT", "/api/v1/units/{id}/chat-group",
+             ById(app::PutUnitChatGroup, ReadInput, app::ToJson));
+  router.Add("GET", "/api/v1/teams/{id}/chat-group", ById(app::GetTeamChatGroup, app::ToJson));
+  router.Add("PUT", "/api/v1/teams/{id}/chat-group",
+             ById(app::PutTeamChatGroup, ReadInput, app::ToJson));
+  router.Add("GET", "/api/v1/units/{id}/chat-group-coverage",
+             ById(app::ChatGroupCoverage, app::ToJson));
 }
 
 }  // namespace cnscd::http

@@ -15,9 +15,7 @@ namespace cnscd::http {
 
 namespace {
 
-Response Render(int status, const app::ReportView& v) {
-  return JsonResponse(status, app::ReportJson(v));
-}
+Json RenderReport(const app::ReportView& v) { return app::ReportJson(v); }
 
 Response Create(Call& call) {
   const Json body = ParseObject(call.request.body);
@@ -26,32 +24,21 @@ Response Create(Call& call) {
   in.team_id = OptInt(body, "team_id");
   in.unit_id = OptInt(body, "unit_id");
   in.period = RequireString(body, "period");
-  return Render(201, app::CreateReport(call.ctx, call.caller, in));
+  return JsonResponse(201, RenderReport(app::CreateReport(call.ctx, call.caller, in)));
 }
 
-Response Get(Call& call) { return Render(200, app::GetReport(call.ctx, call.caller, call.ids[0])); }
-
-Response Edit(Call& call) {
-  const Json body = ParseObject(call.request.body);
+app::ReportText ReadText(const Json& body) {
   app::ReportText text;
   text.results = OptString(body, "results");
   text.difficulties = OptString(body, "difficulties");
   text.proposals = OptString(body, "proposals");
-  return Render(200, app::EditReport(call.ctx, call.caller, call.ids[0], text));
-}
-
-Response Submit(Call& call) {
-  return Render(200, app::SubmitReport(call.ctx, call.caller, call.ids[0]));
-}
-
-Response Approve(Call& call) {
-  return Render(200, app::ApproveReport(call.ctx, call.caller, call.ids[0]));
+  return text;
 }
 
 Response Return(Call& call) {
   const Json body = ParseObject(call.request.body);
-  return Render(200,
-                app::ReturnReport(call.ctx, call.caller, call.ids[0], OptString(body, "reason")));
+  return JsonResponse(200, RenderReport(app::ReturnReport(call.ctx, call.caller, call.ids[0],
+                                                          OptString(body, "reason"))));
 }
 
 Response List(Call& call) {
@@ -146,10 +133,10 @@ Response Consolidated(Call& call) {
 void AddReportRoutes(Router& router) {
   router.Add("POST", "/api/v1/reports", Create);
   router.Add("GET", "/api/v1/reports", List);
-  router.Add("GET", "/api/v1/reports/{id}", Get);
-  router.Add("PATCH", "/api/v1/reports/{id}", Edit);
-  router.Add("POST", "/api/v1/reports/{id}/submit", Submit);
-  router.Add("POST", "/api/v1/reports/{id}/approve", Approve);
+  router.Add("GET", "/api/v1/reports/{id}", ById(app::GetReport, RenderReport));
+  router.Add("PATCH", "/api/v1/reports/{id}", ById(app::EditReport, ReadText, RenderReport));
+  router.Add("POST", "/api/v1/reports/{id}/submit", ById(app::SubmitReport, RenderReport));
+  router.Add("POST", "/api/v1/reports/{id}/approve", ById(app::ApproveReport, RenderReport));
   router.Add("POST", "/api/v1/reports/{id}/return", Return);
   router.Add("PUT", "/api/v1/units/{id}/reporting-policy", PutPolicy);
   router.Add("GET", "/api/v1/units/{id}/reporting-policy", GetPolicy);

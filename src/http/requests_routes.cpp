@@ -43,27 +43,11 @@ Response List(Call& call) {
   return JsonResponse(200, RenderPage(app::ListRequests(call.ctx, call.caller, in), RenderView));
 }
 
-Response Get(Call& call) {
-  return JsonResponse(200, app::ToJson(app::GetRequest(call.ctx, call.caller, call.ids[0])));
-}
-
-Response Nominate(Call& call) {
-  return JsonResponse(200, app::ToJson(app::Nominate(call.ctx, call.caller, call.ids[0])));
-}
-
-Response Approve(Call& call) {
-  return JsonResponse(200, app::ToJson(app::Approve(call.ctx, call.caller, call.ids[0])));
-}
-
 Response Reject(Call& call) {
   // No body at all reads as no reason: 422 on the field, not 400 on the JSON.
   const Json body = call.request.body.empty() ? Json::object() : ParseObject(call.request.body);
   const std::string reason = OptString(body, "reason").value_or("");
   return JsonResponse(200, app::ToJson(app::Reject(call.ctx, call.caller, call.ids[0], reason)));
-}
-
-Response Withdraw(Call& call) {
-  return JsonResponse(200, app::ToJson(app::Withdraw(call.ctx, call.caller, call.ids[0])));
 }
 
 Response Inbox(Call& call) {
@@ -76,11 +60,11 @@ Response Inbox(Call& call) {
 void AddRequestRoutes(Router& router) {
   router.Add("POST", "/api/v1/membership-requests", Submit);
   router.Add("GET", "/api/v1/membership-requests", List);
-  router.Add("GET", "/api/v1/membership-requests/{id}", Get);
-  router.Add("POST", "/api/v1/membership-requests/{id}/nominate", Nominate);
-  router.Add("POST", "/api/v1/membership-requests/{id}/approve", Approve);
+  router.Add("GET", "/api/v1/membership-requests/{id}", ById(app::GetRequest, app::ToJson));
+  router.Add("POST", "/api/v1/membership-requests/{id}/nominate", ById(app::Nominate, app::ToJson));
+  router.Add("POST", "/api/v1/membership-requests/{id}/approve", ById(app::Approve, app::ToJson));
   router.Add("POST", "/api/v1/membership-requests/{id}/reject", Reject);
-  router.Add("POST", "/api/v1/membership-requests/{id}/withdraw", Withdraw);
+  router.Add("POST", "/api/v1/membership-requests/{id}/withdraw", ById(app::Withdraw, app::ToJson));
   router.Add("GET", "/api/v1/inbox", Inbox);
 }
 

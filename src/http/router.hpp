@@ -2,6 +2,7 @@
 // Routes /api/v1 requests to handlers by method and path pattern ("/api/v1/units/{id}").
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "app/context.hpp"
@@ -30,6 +31,28 @@ struct Call {
 };
 
 using Handler = std::function<Response(Call&)>;
+
+// The handler of a route whose one input is the path's {id}: 200 with what the use case returns,
+// written by `render` (app::ToJson, or the resource's own).
+template <typename Result>
+Handler ById(Result (*use_case)(app::Context&, const app::Caller&, store::Id),
+             Json (*render)(const std::type_identity_t<Result>&)) {
+  return [use_case, render](Call& call) {
+    return JsonResponse(200, render(use_case(call.ctx, call.caller, call.ids[0])));
+  };
+}
+
+// The same for a route whose body says what to do with the row of the path's {id}, or what to
+// add under it: the body read by `read`, `status` 200 (a change) or 201 (an addition).
+template <typename Draft, typename Result>
+Handler ById(Result (*use_case)(app::Context&, const app::Caller&, store::Id, const Draft&),
+             Draft (*read)(const Json& body), Json (*render)(const std::type_identity_t<Result>&),
+             int status = 200) {
+  return [use_case, read, render, status](Call& call) {
+    const Draft draft = read(ParseObject(call.request.body));
+    return JsonResponse(status, render(use_case(call.ctx, call.caller, call.ids[0], draft)));
+  };
+}
 
 class Router {
  public:

@@ -39,53 +39,50 @@ std::optional<std::vector<std::int64_t>> OptIdArray(const Json& obj, const std::
   return ids;
 }
 
+// What is a session's or an event's own, between the date and the members every entry has.
+void ReadOwnFields(const Json& body, TrainingDraft& d) {
+  d.audience = OptString(body, "audience");
+  d.topic = OptString(body, "topic");
+  d.title = OptString(body, "title");
+  d.attendance = OptInt(body, "attendance");
+  d.households = OptInt(body, "households");
+}
+
+void ReadOwnFields(const Json& body, EventDraft& d) {
+  d.kind = OptString(body, "kind");
+  d.attendance = OptInt(body, "attendance");
+  d.note = OptString(body, "note");
+}
+
 // The entry's id is read first and on its own: a resend must be recognised even when the rest
-// of its body would be refused.
-template <typename Input, typename ReadRest>
-Input ReadEntry(const Json& body, ReadRest read_rest) {
+// of its body would be refused. The rest keeps one order, since the first field that cannot be
+// read is the one reported: the place, the date, the entry's own fields, its members.
+template <typename Input>
+Input ReadEntry(const Json& body) {
   Input in;
   in.id = RequireString(body, "id");
   try {
     in.team_id = OptInt(body, "team_id");
     in.unit_id = OptInt(body, "unit_id");
-    read_rest(in);
+    in.draft.date = OptString(body, "date");
+    ReadOwnFields(body, in.draft);
+    in.draft.member_ids = OptIdArray(body, "member_ids");
   } catch (const Error& e) {
     in.unreadable = e;
   }
   return in;
 }
 
-template <typename Row>
-Response Answer(const app::Recorded<Row>& r) {
-  Json j = app::ToJson(r.row);
-  j["duplicate"] = r.duplicate;
-  return JsonResponse(r.duplicate ? 200 : 201, j);
-}
-
-Response RecordTraining(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  const auto in = ReadEntry<app::TrainingInput>(body, [&](app::TrainingInput& t) {
-    t.draft.date = OptString(body, "date");
-    t.draft.audience = OptString(body, "audience");
-    t.draft.topic = OptString(body, "topic");
-    t.draft.title = OptString(body, "title");
-    t.draft.attendance = OptInt(body, "attendance");
-    t.draft.households = OptInt(body, "households");
-    t.draft.member_ids = OptIdArray(body, "member_ids");
-  });
-  return Answer(app::RecordTraining(call.ctx, call.caller, in));
-}
-
-Response RecordEvent(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  const auto in = ReadEntry<app::EventInput>(body, [&](app::EventInput& e) {
-    e.draft.date = OptString(body, "date");
-    e.draft.kind = OptString(body, "kind");
-    e.draft.attendance = OptInt(body, "attendance");
-    e.draft.note = OptString(body, "note");
-    e.draft.member_ids = OptIdArray(body, "member_ids");
-  });
-  return Answer(app::RecordEvent(call.ctx, call.caller, in));
+// POST of a session or an event: 201 with the new entry, 200 with the stored one for a resend.
+template <typename Input, typename Row>
+Handler Record(app::Recorded<Row> (*record)(app::Context&, const app::Caller&, const Input&)) {
+  return [record](Call& call) {
+    const Json body = ParseObject(call.request.body);
+    const app::Recorded<Row> r = record(call.ctx, call.caller, ReadEntry<Input>(body));
+    Json j = app::ToJson(r.row);
+    j["duplicate"] = r.duplicate;
+    return JsonResponse(r.duplicate ? 200 : 201, j);
+  };
 }
 
 std::optional<std::string> QueryDate(const Call& call, const std::string& name) {
@@ -113,37 +110,42 @@ app::ActivityFilters Filters(const Call& call, const std::string& code_name) {
   return f;
 }
 
-Response ListTrainings(Call& call) {
-  const app::ActivityFilters f = Filters(call, "topic");
-  if (f.code && FindTrainingTopic(*f.code) == nullptr) {
-    throw RuleBroken("unknown_topic", "Không có chủ đề tập huấn mã \"" + *f.code + "\".",
-                     "No training topic has the code \"" + *f.code + "\".", "topic");
+// A list's own code filter, refused (422) when no code of the list has it.
+void KnownTopic(const std::string& code) {
+  if (FindTrainingTopic(code) == nullptr) {
+    throw RuleBroken("unknown_topic", "Không có chủ đề tập huấn mã \"" + code + "\".",
+                     "No training topic has the code \"" + code + "\".", "topic");
   }
-  const auto page = app::ListTrainings(call.ctx, call.caller, f);
-  return PageResponse(page.items, page.total, [&](const auto& t) { return app::ToJson(t); });
 }
 
-Response ListEvents(Call& call) {
-  const app::ActivityFilters f = Filters(call, "kind");
-  if (f.code && FindPropagandaKind(*f.code) == nullptr) {
-    throw RuleBroken("unknown_kind", "Không có hình thức tuyên truyền mã \"" + *f.code + "\".",
-                     "No propaganda kind has the code \"" + *f.code + "\".", "kind");
+void KnownKind(const std::string& code) {
+  if (FindPropagandaKind(code) == nullptr) {
+    throw RuleBroken("unknown_kind", "Không có hình thức tuyên truyền mã \"" + code + "\".",
+                     "No propaganda kind has the code \"" + code + "\".", "kind");
   }
-  const auto page = app::ListEvents(call.ctx, call.caller, f);
-  return PageResponse(page.items, page.total, [&](const auto& e) { return app::ToJson(e); });
+}
+
+// GET of sessions or events, filtered (Filters) by the list's code `code_name`.
+template <typename Row>
+Handler List(const char* code_name, void (*known)(const std::string&),
+             store::Page<Row> (*list)(app::Context&, const app::Caller&,
+                                      const app::ActivityFilters&)) {
+  return [code_name, known, list](Call& call) {
+    const app::ActivityFilters f = Filters(call, code_name);
+    if (f.code) known(*f.code);
+    const auto page = list(call.ctx, call.caller, f);
+    return PageResponse(page.items, page.total, [&](const Row& r) { return app::ToJson(r); });
+  };
 }
 
 // POST /x/void {"id": UUID}: the router's {id} matches integers only.
-Response VoidTraining(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  const std::string id = RequireString(body, "id");
-  return JsonResponse(200, app::ToJson(app::VoidTraining(call.ctx, call.caller, id)));
-}
-
-Response VoidEvent(Call& call) {
-  const Json body = ParseObject(call.request.body);
-  const std::string id = RequireString(body, "id");
-  return JsonResponse(200, app::ToJson(app::VoidEvent(call.ctx, call.caller, id)));
+template <typename Row>
+Handler Void(Row (*void_entry)(app::Context&, const app::Caller&, const std::string&)) {
+  return [void_entry](Call& call) {
+    const Json body = ParseObject(call.request.body);
+    const std::string id = RequireString(body, "id");
+    return JsonResponse(200, app::ToJson(void_entry(call.ctx, call.caller, id)));
+  };
 }
 
 }  // namespace
@@ -151,12 +153,12 @@ Response VoidEvent(Call& call) {
 void AddTrainingRoutes(Router& router) {
   router.Add("GET", "/api/v1/training-topics", Topics);
   router.Add("GET", "/api/v1/propaganda-kinds", Kinds);
-  router.Add("POST", "/api/v1/trainings", RecordTraining);
-  router.Add("GET", "/api/v1/trainings", ListTrainings);
-  router.Add("POST", "/api/v1/trainings/void", VoidTraining);
-  router.Add("POST", "/api/v1/propaganda-events", RecordEvent);
-  router.Add("GET", "/api/v1/propaganda-events", ListEvents);
-  router.Add("POST", "/api/v1/propaganda-events/void", VoidEvent);
+  router.Add("POST", "/api/v1/trainings", Record(app::RecordTraining));
+  router.Add("GET", "/api/v1/trainings", List("topic", KnownTopic, app::ListTrainings));
+  router.Add("POST", "/api/v1/trainings/void", Void(app::VoidTraining));
+  router.Add("POST", "/api/v1/propaganda-events", Record(app::RecordEvent));
+  router.Add("GET", "/api/v1/propaganda-events", List("kind", KnownKind, app::ListEvents));
+  router.Add("POST", "/api/v1/propaganda-events/void", Void(app::VoidEvent));
 }
 
 }  // namespace cnscd::http

@@ -100,11 +100,6 @@ Response PutPolicy(Call& call) {
                       RenderEffective(app::GetEffectivePolicy(call.ctx, call.caller, call.ids[0])));
 }
 
-Response GetPolicy(Call& call) {
-  return JsonResponse(200,
-                      RenderEffective(app::GetEffectivePolicy(call.ctx, call.caller, call.ids[0])));
-}
-
 Response Coverage(Call& call) {
   const app::CoverageReport r = app::GetCoverage(call.ctx, call.caller, call.ids[0]);
   return JsonResponse(200, Json{{"villages", r.counts.villages},
@@ -126,7 +121,7 @@ void AddUnitRoutes(Router& router) {
   router.Add("PUT", "/api/v1/units/{id}/population", PutPopulation);
   router.Add("GET", "/api/v1/units/{id}/population", ListPopulation);
   router.Add("PUT", "/api/v1/units/{id}/policy", PutPolicy);
-  router.Add("GET", "/api/v1/units/{id}/policy", GetPolicy);
+  router.Add("GET", "/api/v1/units/{id}/policy", ById(app::GetEffectivePolicy, RenderEffective));
   router.Add("GET", "/api/v1/units/{id}/coverage", Coverage);
 }
 

@@ -228,14 +228,18 @@ struct SupportRecord {
   std::optional<std::string> voided_at;
 };
 
-struct SupportQuery {
+// Filters every list of field work has (support records, training sessions, propaganda events).
+struct FieldWorkQuery {
   Scope scope;
-  std::optional<std::string> within_unit_path;
+  std::optional<std::string> within_unit_path;  // the place of the work in this subtree
   std::optional<Id> team_id;
-  std::optional<std::string> service;
   std::optional<std::string> from, to;  // dates, inclusive
   int limit = 100;
   int offset = 0;
+};
+
+struct SupportQuery : FieldWorkQuery {
+  std::optional<std::string> service;
 };
 
 // A target set on a unit for a year and indicator (bounds as core/target.hpp reads them).
@@ -309,14 +313,8 @@ struct PropagandaEvent {
 };
 
 // Filters of the session and event lists.
-struct ActivityQuery {
-  Scope scope;
-  std::optional<std::string> within_unit_path;  // the session's or event's place in this subtree
-  std::optional<Id> team_id;
-  std::optional<std::string> code;      // a training topic, or a propaganda kind
-  std::optional<std::string> from, to;  // dates, inclusive
-  int limit = 100;
-  int offset = 0;
+struct ActivityQuery : FieldWorkQuery {
+  std::optional<std::string> code;  // a training topic, or a propaganda kind
 };
 // --- end training rows ---
 

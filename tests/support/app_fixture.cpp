@@ -73,4 +73,12 @@ Id AppTest::MakeMember(Id team, const std::string& full_name, const std::string&
       .person.id;
 }
 
+void CommuneTeamTest::MakeCommuneTeam(const Unit& province, const Unit& commune,
+                                      const std::string& village_prefix, int villages) {
+  province_ = MakeProvince(province.name, province.code);
+  commune_ = MakeCommune(commune.name, province_, commune.code);
+  villages_ = MakeVillages(village_prefix, villages, commune_);
+  team_ = MakeTeam(commune_, "commune");
+}
+
 }  // namespace cnscd_test

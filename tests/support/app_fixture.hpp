@@ -64,4 +64,22 @@ class AppTest : public ::testing::Test {
   cnscd::app::Caller caller_ = cnscd::app::SystemCaller("test");
 };
 
+// Where the tests of what a commune's team records (support records, trainings, backups) work:
+// a province, a commune in it with its villages, and the commune's team, made once here.
+class CommuneTeamTest : public AppTest {
+ protected:
+  using AppTest::AppTest;
+
+  struct Unit {
+    std::string name;
+    std::string code;
+  };
+  // Makes the four below; the villages are `village_prefix` + "1" … `village_prefix` + "n".
+  void MakeCommuneTeam(const Unit& province, const Unit& commune, const std::string& village_prefix,
+                       int villages);
+
+  cnscd::store::Id province_ = 0, commune_ = 0, team_ = 0;
+  std::vector<cnscd::store::Id> villages_;
+};
+
 }  // namespace cnscd_test

@@ -8,48 +8,47 @@ constexpr const char* kAccountColumns =
     "a.id, a.username, a.password_hash, a.full_name, a.disabled, a.created_by";
 
 Account ReadAccount(const Statement& s) {
-  return Account{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0, s.OptInt(5)};
+  Account a;
+  Columns(s) >> a.id >> a.username >> a.password_hash >> a.full_name >> a.disabled >> a.created_by;
+  return a;
+}
+
+constexpr const char* kGrantSelect = "SELECT role, unit_id, team_id, id, account_id FROM grant_ ";
+
+Grant ReadGrant(const Statement& s) {
+  Grant g;
+  Columns(s) >> g.role >> g.unit_id >> g.team_id >> g.id >> g.account_id;
+  return g;
 }
 }  // namespace
 
 std::optional<Account> SqlTransaction::FindAccountByUsername(const std::string& username) {
-  Statement s = db_.Prepare(std::string("SELECT ") + kAccountColumns +
-                            " FROM account a WHERE a.username = ?");
-  s.Bind(1, username);
-  if (!s.Step()) return std::nullopt;
-  return ReadAccount(s);
+  return FirstRow(db_,
+                  std::string("SELECT ") + kAccountColumns + " FROM account a WHERE a.username = ?",
+                  ReadAccount, username);
 }
 
 std::optional<Account> SqlTransaction::FindAccount(Id id) {
-  Statement s =
-      db_.Prepare(std::string("SELECT ") + kAccountColumns + " FROM account a WHERE a.id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  return ReadAccount(s);
+  return FirstRow(db_, std::string("SELECT ") + kAccountColumns + " FROM account a WHERE a.id = ?",
+                  ReadAccount, id);
 }
 
 Account SqlTransaction::InsertAccount(const Account& a) {
-  Statement s = db_.Prepare(
+  Run(db_,
       "INSERT INTO account (username, password_hash, full_name, disabled, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  s.Bind(1, a.username).Bind(2, a.password_hash).Bind(3, a.full_name);
-  s.Bind(4, a.disabled ? 1 : 0).Bind(5, a.created_by).Bind(6, Now());
-  s.Run();
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      a.username, a.password_hash, a.full_name, a.disabled ? 1 : 0, a.created_by, Now());
   Account out = a;
   out.id = db_.LastInsertId();
   return out;
 }
 
 void SqlTransaction::UpdatePasswordHash(Id account_id, const std::string& hash) {
-  Statement s = db_.Prepare("UPDATE account SET password_hash = ? WHERE id = ?");
-  s.Bind(1, hash).Bind(2, account_id);
-  s.Run();
+  Run(db_, "UPDATE account SET password_hash = ? WHERE id = ?", hash, account_id);
 }
 
 void SqlTransaction::SetDisabled(Id account_id, bool disabled) {
-  Statement s = db_.Prepare("UPDATE account SET disabled = ? WHERE id = ?");
-  s.Bind(1, disabled ? 1 : 0).Bind(2, account_id);
-  s.Run();
+  Run(db_, "UPDATE account SET disabled = ? WHERE id = ?", disabled ? 1 : 0, account_id);
 }
 
 Page<Account> SqlTransaction::ListAccounts(const Scope& scope, Id created_by, int limit,
@@ -63,29 +62,16 @@ Page<Account> SqlTransaction::ListAccounts(const Scope& scope, Id created_by, in
       "(g.role <> 'admin' OR ?) AND " +
       in_scope.sql + ")";
   auto bind = [&](Statement& s) {
-    s.Bind(1, scope.everything ? 1 : 0).Bind(2, created_by).Bind(3, scope.everything ? 1 : 0);
+    const int everything = scope.everything ? 1 : 0;
+    s.BindAll(everything, created_by, everything);
     return in_scope.Bind(s, 4);
   };
-  Page<Account> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    bind(c);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kAccountColumns + where +
-                            " ORDER BY a.username LIMIT ? OFFSET ?");
-  const int next = bind(s);
-  s.Bind(next, limit).Bind(next + 1, offset);
-  while (s.Step()) page.items.push_back(ReadAccount(s));
-  return page;
+  return PageOf<Account>(kAccountColumns, where, bind, "a.username", limit, offset, ReadAccount);
 }
 
 Grant SqlTransaction::InsertGrant(Id account_id, const Grant& g) {
-  Statement s =
-      db_.Prepare("INSERT INTO grant_ (account_id, role, unit_id, team_id) VALUES (?, ?, ?, ?)");
-  s.Bind(1, account_id).Bind(2, g.role).Bind(3, g.unit_id).Bind(4, g.team_id);
-  s.Run();
+  Run(db_, "INSERT INTO grant_ (account_id, role, unit_id, team_id) VALUES (?, ?, ?, ?)",
+      account_id, g.role, g.unit_id, g.team_id);
   Grant out = g;
   out.id = db_.LastInsertId();
   out.account_id = account_id;
@@ -93,75 +79,52 @@ Grant SqlTransaction::InsertGrant(Id account_id, const Grant& g) {
 }
 
 std::optional<Grant> SqlTransaction::FindGrant(Id grant_id) {
-  Statement s =
-      db_.Prepare("SELECT role, unit_id, team_id, id, account_id FROM grant_ WHERE id = ?");
-  s.Bind(1, grant_id);
-  if (!s.Step()) return std::nullopt;
-  return Grant{s.Text(0), s.OptInt(1), s.OptInt(2), s.Int(3), s.Int(4)};
+  return FirstRow(db_, std::string(kGrantSelect) + "WHERE id = ?", ReadGrant, grant_id);
 }
 
 void SqlTransaction::DeleteGrant(Id grant_id) {
-  Statement s = db_.Prepare("DELETE FROM grant_ WHERE id = ?");
-  s.Bind(1, grant_id);
-  s.Run();
+  Run(db_, "DELETE FROM grant_ WHERE id = ?", grant_id);
 }
 
 std::vector<Grant> SqlTransaction::Grants(Id account_id) {
-  Statement s = db_.Prepare(
-      "SELECT role, unit_id, team_id, id, account_id FROM grant_ WHERE account_id = ? ORDER BY id");
-  s.Bind(1, account_id);
-  std::vector<Grant> out;
-  while (s.Step()) out.push_back({s.Text(0), s.OptInt(1), s.OptInt(2), s.Int(3), s.Int(4)});
-  return out;
+  return AllRows(db_, std::string(kGrantSelect) + "WHERE account_id = ? ORDER BY id", ReadGrant,
+                 account_id);
 }
 
 void SqlTransaction::InsertToken(Id account_id, const std::string& token_hash,
                                  const std::string& expires_at) {
-  Statement s = db_.Prepare(
-      "INSERT INTO token (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-  s.Bind(1, token_hash).Bind(2, account_id).Bind(3, Now()).Bind(4, expires_at);
-  s.Run();
+  Run(db_, "INSERT INTO token (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+      token_hash, account_id, Now(), expires_at);
 }
 
 std::optional<Id> SqlTransaction::FindTokenAccount(const std::string& token_hash,
                                                    const std::string& now) {
-  Statement s = db_.Prepare(
+  return FirstRow(
+      db_,
       "SELECT t.account_id FROM token t JOIN account a ON a.id = t.account_id "
-      "WHERE t.token_hash = ? AND t.expires_at > ? AND a.disabled = 0");
-  s.Bind(1, token_hash).Bind(2, now);
-  if (!s.Step()) return std::nullopt;
-  return s.Int(0);
+      "WHERE t.token_hash = ? AND t.expires_at > ? AND a.disabled = 0",
+      [](const Statement& s) { return s.Int(0); }, token_hash, now);
 }
 
 void SqlTransaction::DeleteToken(const std::string& token_hash) {
-  Statement s = db_.Prepare("DELETE FROM token WHERE token_hash = ?");
-  s.Bind(1, token_hash);
-  s.Run();
+  Run(db_, "DELETE FROM token WHERE token_hash = ?", token_hash);
 }
 
 void SqlTransaction::DeleteTokensOf(Id account_id, const std::string& keep) {
-  Statement s = db_.Prepare("DELETE FROM token WHERE account_id = ? AND token_hash <> ?");
-  s.Bind(1, account_id).Bind(2, keep);
-  s.Run();
+  Run(db_, "DELETE FROM token WHERE account_id = ? AND token_hash <> ?", account_id, keep);
 }
 
 void SqlTransaction::RecordLoginFailure(const std::string& key, const std::string& at) {
-  Statement s = db_.Prepare("INSERT INTO login_failure (key, failed_at) VALUES (?, ?)");
-  s.Bind(1, key).Bind(2, at);
-  s.Run();
+  Run(db_, "INSERT INTO login_failure (key, failed_at) VALUES (?, ?)", key, at);
 }
 
 int SqlTransaction::CountLoginFailures(const std::string& key, const std::string& since) {
-  Statement s = db_.Prepare("SELECT count(*) FROM login_failure WHERE key = ? AND failed_at >= ?");
-  s.Bind(1, key).Bind(2, since);
-  s.Step();
-  return static_cast<int>(s.Int(0));
+  return static_cast<int>(Count(
+      db_, "SELECT count(*) FROM login_failure WHERE key = ? AND failed_at >= ?", key, since));
 }
 
 void SqlTransaction::ClearLoginFailures(const std::string& key) {
-  Statement s = db_.Prepare("DELETE FROM login_failure WHERE key = ?");
-  s.Bind(1, key);
-  s.Run();
+  Run(db_, "DELETE FROM login_failure WHERE key = ?", key);
 }
 
 }  // namespace cnscd::store::sql

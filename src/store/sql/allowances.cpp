@@ -14,40 +14,38 @@ std::pair<std::string, std::string> MonthRange(const std::string& month) {
 }  // namespace
 
 void SqlTransaction::PutAllowanceRate(const AllowanceRateRow& r) {
-  Statement s = db_.Prepare(
+  Run(db_,
       "INSERT INTO allowance_rate (unit_id, valid_from, per_team_month, per_member_day, "
       "max_days, created_at) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (unit_id, valid_from) DO UPDATE SET per_team_month = excluded.per_team_month, "
       "per_member_day = excluded.per_member_day, max_days = excluded.max_days, "
-      "created_at = excluded.created_at");
-  s.Bind(1, r.unit_id).Bind(2, r.valid_from).Bind(3, r.per_team_month);
-  s.Bind(4, r.per_member_day).Bind(5, r.max_days).Bind(6, r.created_at);
-  s.Run();
+      "created_at = excluded.created_at",
+      r.unit_id, r.valid_from, r.per_team_month, r.per_member_day, r.max_days, r.created_at);
 }
 
 std::vector<AllowanceRateRow> SqlTransaction::AllowanceRatesOf(Id unit_id) {
-  Statement s = db_.Prepare(
+  return AllRows(
+      db_,
       "SELECT valid_from, per_team_month, per_member_day, max_days, created_at "
-      "FROM allowance_rate WHERE unit_id = ? ORDER BY valid_from");
-  s.Bind(1, unit_id);
-  std::vector<AllowanceRateRow> out;
-  while (s.Step()) {
-    out.push_back({unit_id, s.Text(0), s.OptInt(1), s.OptInt(2), s.OptInt(3), s.Text(4)});
-  }
-  return out;
+      "FROM allowance_rate WHERE unit_id = ? ORDER BY valid_from",
+      [unit_id](const Statement& s) {
+        AllowanceRateRow r{unit_id};
+        Columns(s) >> r.valid_from >> r.per_team_month >> r.per_member_day >> r.max_days >>
+            r.created_at;
+        return r;
+      },
+      unit_id);
 }
 
 std::vector<Team> SqlTransaction::AllowanceTeams(const Unit& commune, const std::string& month) {
   const auto [lo, hi] = PathRange(commune.path);
   // Teams carry no end date: an active team created by the month's end was active in it.
-  Statement s = db_.Prepare(std::string("SELECT ") + kTeamColumns +
-                            " FROM team t JOIN unit u ON u.id = t.unit_id "
-                            "WHERE u.path >= ? AND u.path < ? AND t.status = 'active' "
-                            "AND substr(t.created_at, 1, 7) <= ? ORDER BY t.sort_key, t.id");
-  s.Bind(1, lo).Bind(2, hi).Bind(3, month);
-  std::vector<Team> out;
-  while (s.Step()) out.push_back(ReadTeam(s));
-  return out;
+  return AllRows(db_,
+                 std::string("SELECT ") + kTeamColumns +
+                     " FROM team t JOIN unit u ON u.id = t.unit_id "
+                     "WHERE u.path >= ? AND u.path < ? AND t.status = 'active' "
+                     "AND substr(t.created_at, 1, 7) <= ? ORDER BY t.sort_key, t.id",
+                 ReadRow<Team>, lo, hi, month);
 }
 
 std::vector<AllowanceLine> SqlTransaction::AllowanceLines(const Unit& commune,
@@ -91,7 +89,7 @@ std::vector<AllowanceLine> SqlTransaction::AllowanceLines(const Unit& commune,
       "FROM lines l JOIN person p ON p.id = l.person_id JOIN team t ON t.id = l.team_id "
       "LEFT JOIN days d ON d.person_id = l.person_id "
       "ORDER BY t.sort_key, t.id, p.sort_key, p.id");
-  s.Bind(1, lo).Bind(2, hi).Bind(3, first).Bind(4, last).Bind(5, month);
+  s.BindAll(lo, hi, first, last, month);
   std::vector<AllowanceLine> out;
   while (s.Step()) {
     AllowanceLine line;

@@ -3,69 +3,63 @@
 
 namespace cnscd::store::sql {
 
+namespace {
+
+// A province's own definitions, `select` giving their columns from their table, in creation
+// order, each read by `read` and marked as the province's.
+template <typename Read>
+auto OfProvince(Connection& db, const std::string& select, Id province_id, Read read) {
+  auto rows = AllRows(db, select + " WHERE province_id = ? ORDER BY rowid", read, province_id);
+  for (auto& row : rows) row.province_id = province_id;
+  return rows;
+}
+
+ProvinceServiceRow ReadService(const Statement& s) {
+  ProvinceServiceRow r;
+  Service& v = r.service;
+  Columns(s) >> v.code >> v.name_vi >> v.name_en >> v.subject >> v.cohort >> v.min_age >>
+      r.created_at;
+  return r;
+}
+
+ProvinceIndicatorRow ReadIndicator(const Statement& s) {
+  ProvinceIndicatorRow r;
+  Columns(s) >> r.code >> r.name_vi >> r.name_en >> r.source >> r.service >> r.topic >>
+      r.count_of >> r.cohort >> r.measure >> r.created_at;
+  return r;
+}
+
+}  // namespace
+
 void SqlTransaction::InsertProvinceService(const ProvinceServiceRow& row) {
-  Statement s = db_.Prepare(
-      "INSERT INTO province_service (province_id, code, name_vi, name_en, subject, cohort, "
-      "min_age, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   const Service& v = row.service;
-  s.Bind(1, row.province_id).Bind(2, v.code).Bind(3, v.name_vi).Bind(4, v.name_en);
-  s.Bind(5, ToString(v.subject)).Bind(6, v.cohort).Bind(7, v.min_age).Bind(8, row.created_at);
-  s.Run();
+  Run(db_,
+      "INSERT INTO province_service (province_id, code, name_vi, name_en, subject, cohort, "
+      "min_age, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      row.province_id, v.code, v.name_vi, v.name_en, ToString(v.subject), v.cohort, v.min_age,
+      row.created_at);
 }
 
 std::vector<ProvinceServiceRow> SqlTransaction::ProvinceServices(Id province_id) {
-  Statement s = db_.Prepare(
-      "SELECT code, name_vi, name_en, subject, cohort, min_age, created_at FROM province_service "
-      "WHERE province_id = ? ORDER BY rowid");
-  s.Bind(1, province_id);
-  std::vector<ProvinceServiceRow> out;
-  while (s.Step()) {
-    ProvinceServiceRow r;
-    r.province_id = province_id;
-    r.service.code = s.Text(0);
-    r.service.name_vi = s.Text(1);
-    r.service.name_en = s.Text(2);
-    r.service.subject = ParseSubject(s.Text(3)).value_or(Subject::kPeople);
-    r.service.cohort = s.Text(4);
-    r.service.min_age = static_cast<int>(s.Int(5));
-    r.created_at = s.Text(6);
-    out.push_back(std::move(r));
-  }
-  return out;
+  return OfProvince(
+      db_,
+      "SELECT code, name_vi, name_en, subject, cohort, min_age, created_at FROM province_service",
+      province_id, ReadService);
 }
 
 void SqlTransaction::InsertProvinceIndicator(const ProvinceIndicatorRow& row) {
-  Statement s = db_.Prepare(
+  Run(db_,
       "INSERT INTO province_indicator (province_id, code, name_vi, name_en, source, service, "
-      "topic, count_of, cohort, measure, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  s.Bind(1, row.province_id).Bind(2, row.code).Bind(3, row.name_vi).Bind(4, row.name_en);
-  s.Bind(5, row.source).Bind(6, row.service).Bind(7, row.topic).Bind(8, row.count_of);
-  s.Bind(9, row.cohort).Bind(10, row.measure).Bind(11, row.created_at);
-  s.Run();
+      "topic, count_of, cohort, measure, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      row.province_id, row.code, row.name_vi, row.name_en, row.source, row.service, row.topic,
+      row.count_of, row.cohort, row.measure, row.created_at);
 }
 
 std::vector<ProvinceIndicatorRow> SqlTransaction::ProvinceIndicators(Id province_id) {
-  Statement s = db_.Prepare(
-      "SELECT code, name_vi, name_en, source, service, topic, count_of, cohort, measure, "
-      "created_at FROM province_indicator WHERE province_id = ? ORDER BY rowid");
-  s.Bind(1, province_id);
-  std::vector<ProvinceIndicatorRow> out;
-  while (s.Step()) {
-    ProvinceIndicatorRow r;
-    r.province_id = province_id;
-    r.code = s.Text(0);
-    r.name_vi = s.Text(1);
-    r.name_en = s.Text(2);
-    r.source = s.Text(3);
-    r.service = s.OptText(4);
-    r.topic = s.OptText(5);
-    r.count_of = s.OptText(6);
-    r.cohort = s.OptText(7);
-    r.measure = s.Text(8);
-    r.created_at = s.Text(9);
-    out.push_back(std::move(r));
-  }
-  return out;
+  return OfProvince(db_,
+                    "SELECT code, name_vi, name_en, source, service, topic, count_of, cohort, "
+                    "measure, created_at FROM province_indicator",
+                    province_id, ReadIndicator);
 }
 
 }  // namespace cnscd::store::sql

@@ -20,11 +20,9 @@ std::string ParticipantsJson(const std::vector<std::pair<std::string, bool>>& pa
 
 ChatGroup ReadChatGroup(const Statement& s) {
   ChatGroup g;
-  g.owner_type = s.Text(0);
-  g.owner_id = s.Int(1);
-  g.link = s.Text(2);
-  g.updated_at = s.Text(4);
-  const auto o = nlohmann::ordered_json::parse(s.Text(3), nullptr, /*allow_exceptions=*/false);
+  std::string participants;
+  Columns(s) >> g.owner_type >> g.owner_id >> g.link >> participants >> g.updated_at;
+  const auto o = nlohmann::ordered_json::parse(participants, nullptr, /*allow_exceptions=*/false);
   if (o.is_object()) {
     for (const auto& [key, joined] : o.items()) {
       g.participants.emplace_back(key, joined.is_boolean() && joined.get<bool>());
@@ -36,40 +34,34 @@ ChatGroup ReadChatGroup(const Statement& s) {
 }  // namespace
 
 std::optional<ChatGroup> SqlTransaction::FindChatGroup(const std::string& owner_type, Id owner_id) {
-  Statement s = db_.Prepare(std::string("SELECT ") + kChatGroupColumns +
-                            " FROM chat_group g WHERE g.owner_type = ? AND g.owner_id = ?");
-  s.Bind(1, owner_type).Bind(2, owner_id);
-  if (!s.Step()) return std::nullopt;
-  return ReadChatGroup(s);
+  return FirstRow(db_,
+                  std::string("SELECT ") + kChatGroupColumns +
+                      " FROM chat_group g WHERE g.owner_type = ? AND g.owner_id = ?",
+                  ReadChatGroup, owner_type, owner_id);
 }
 
 void SqlTransaction::PutChatGroup(const ChatGroup& g) {
-  Statement s = db_.Prepare(
+  Run(db_,
       "INSERT INTO chat_group (owner_type, owner_id, link, participants, updated_at) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner_type, owner_id) DO UPDATE SET "
       "link = excluded.link, participants = excluded.participants, "
-      "updated_at = excluded.updated_at");
-  s.Bind(1, g.owner_type).Bind(2, g.owner_id).Bind(3, g.link);
-  s.Bind(4, ParticipantsJson(g.participants));
-  s.Bind(5, g.updated_at.empty() ? Now() : g.updated_at);
-  s.Run();
+      "updated_at = excluded.updated_at",
+      g.owner_type, g.owner_id, g.link, ParticipantsJson(g.participants), OwnOrNow(g.updated_at));
 }
 
 std::vector<ChatGroup> SqlTransaction::ChatGroupsIn(const Unit& within) {
   const auto [lo, hi] = PathRange(within.path);
-  Statement s = db_.Prepare(
+  return AllRows(
+      db_,
       std::string("SELECT ") + kChatGroupColumns +
-      " FROM chat_group g JOIN unit u ON u.id = g.owner_id "
-      "WHERE g.owner_type = 'unit' AND u.path >= ? AND u.path < ? "
-      "UNION ALL SELECT " +
-      kChatGroupColumns +
-      " FROM chat_group g JOIN team t ON t.id = g.owner_id JOIN unit u ON u.id = t.unit_id "
-      "WHERE g.owner_type = 'team' AND u.path >= ? AND u.path < ? "
-      "ORDER BY 1 DESC, 2");
-  s.Bind(1, lo).Bind(2, hi).Bind(3, lo).Bind(4, hi);
-  std::vector<ChatGroup> out;
-  while (s.Step()) out.push_back(ReadChatGroup(s));
-  return out;
+          " FROM chat_group g JOIN unit u ON u.id = g.owner_id "
+          "WHERE g.owner_type = 'unit' AND u.path >= ? AND u.path < ? "
+          "UNION ALL SELECT " +
+          kChatGroupColumns +
+          " FROM chat_group g JOIN team t ON t.id = g.owner_id JOIN unit u ON u.id = t.unit_id "
+          "WHERE g.owner_type = 'team' AND u.path >= ? AND u.path < ? "
+          "ORDER BY 1 DESC, 2",
+      ReadChatGroup, lo, hi, lo, hi);
 }
 
 }  // namespace cnscd::store::sql

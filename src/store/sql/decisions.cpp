@@ -13,49 +13,37 @@ constexpr const char* kDecisionListColumns =
 
 Decision ReadDecision(const Statement& s) {
   Decision d;
-  d.id = s.Int(0);
-  d.commune_id = s.Int(1);
-  d.number = s.Text(2);
-  d.date = s.Text(3);
-  d.signer = s.Text(4);
-  d.kind = s.Text(5);
-  d.snapshot_json = s.Text(6);
-  d.created_by = s.OptInt(7);
-  d.created_at = s.Text(8);
+  Columns(s) >> d.id >> d.commune_id >> d.number >> d.date >> d.signer >> d.kind >>
+      d.snapshot_json >> d.created_by >> d.created_at;
   return d;
 }
 }  // namespace
 
 Decision SqlTransaction::InsertDecision(const Decision& d) {
-  Statement s = db_.Prepare(
-      "INSERT INTO decision (commune_id, number, date, signer, kind, snapshot, created_by, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Decision out = d;
-  if (out.created_at.empty()) out.created_at = Now();
-  s.Bind(1, d.commune_id).Bind(2, d.number).Bind(3, d.date).Bind(4, d.signer).Bind(5, d.kind);
-  s.Bind(6, d.snapshot_json).Bind(7, d.created_by).Bind(8, out.created_at);
-  s.Run();
+  out.created_at = OwnOrNow(d.created_at);
+  Run(db_,
+      "INSERT INTO decision (commune_id, number, date, signer, kind, snapshot, created_by, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      d.commune_id, d.number, d.date, d.signer, d.kind, d.snapshot_json, d.created_by,
+      out.created_at);
   out.id = db_.LastInsertId();
   return out;
 }
 
 std::optional<Decision> SqlTransaction::FindDecision(Id id) {
-  Statement s =
-      db_.Prepare(std::string("SELECT ") + kDecisionColumns + " FROM decision d WHERE d.id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  return ReadDecision(s);
+  return FirstRow(db_,
+                  std::string("SELECT ") + kDecisionColumns + " FROM decision d WHERE d.id = ?",
+                  ReadDecision, id);
 }
 
 std::optional<Decision> SqlTransaction::FindDecisionByNumber(Id commune_id,
                                                              const std::string& number,
                                                              const std::string& date) {
-  Statement s = db_.Prepare(std::string("SELECT ") + kDecisionColumns +
-                            " FROM decision d WHERE d.commune_id = ? AND d.number = ? AND "
-                            "d.date = ?");
-  s.Bind(1, commune_id).Bind(2, number).Bind(3, date);
-  if (!s.Step()) return std::nullopt;
-  return ReadDecision(s);
+  return FirstRow(db_,
+                  std::string("SELECT ") + kDecisionColumns +
+                      " FROM decision d WHERE d.commune_id = ? AND d.number = ? AND d.date = ?",
+                  ReadDecision, commune_id, number, date);
 }
 
 Page<Decision> SqlTransaction::ListDecisions(const Scope& scope, std::optional<Id> commune_id,
@@ -67,22 +55,11 @@ Page<Decision> SqlTransaction::ListDecisions(const Scope& scope, std::optional<I
       "WHERE (CAST(? AS BIGINT) IS NULL OR d.commune_id = ?) AND " +
       in_scope.sql;
   auto bind = [&](Statement& s) {
-    s.Bind(1, commune_id).Bind(2, commune_id);
+    s.BindAll(commune_id, commune_id);
     return in_scope.Bind(s, 3);
   };
-  Page<Decision> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    bind(c);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kDecisionListColumns + where +
-                            " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?");
-  const int next = bind(s);
-  s.Bind(next, limit).Bind(next + 1, offset);
-  while (s.Step()) page.items.push_back(ReadDecision(s));
-  return page;
+  return PageOf<Decision>(kDecisionListColumns, where, bind, "d.date DESC, d.id DESC", limit,
+                          offset, ReadDecision);
 }
 
 }  // namespace cnscd::store::sql

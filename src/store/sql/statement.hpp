@@ -74,6 +74,13 @@ class Statement {
   Statement& Bind(int index, const std::optional<T>& value) {
     return value ? Bind(index, *value) : BindNull(index);
   }
+  // Binds `values` to the parameters 1, 2, … in order.
+  template <typename... Values>
+  Statement& BindAll(const Values&... values) {
+    [[maybe_unused]] int index = 0;  // unused when a statement has no parameters
+    (Bind(++index, values), ...);
+    return *this;
+  }
 
   bool Step() { return c_->Step(); }
   void Run() {

@@ -4,31 +4,29 @@
 namespace cnscd::store::sql {
 
 void SqlTransaction::PutTarget(const TargetRow& t) {
-  Statement s = db_.Prepare(
+  Run(db_,
       "INSERT INTO target (unit_id, year, indicator, min, max, strict) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (unit_id, year, indicator) DO UPDATE SET min = excluded.min, "
-      "max = excluded.max, strict = excluded.strict");
-  s.Bind(1, t.unit_id).Bind(2, t.year).Bind(3, t.indicator).Bind(4, t.min).Bind(5, t.max);
-  s.Bind(6, t.strict ? 1 : 0);
-  s.Run();
+      "max = excluded.max, strict = excluded.strict",
+      t.unit_id, t.year, t.indicator, t.min, t.max, t.strict ? 1 : 0);
 }
 
 void SqlTransaction::DeleteTarget(Id unit_id, int year, const std::string& indicator) {
-  Statement s = db_.Prepare("DELETE FROM target WHERE unit_id = ? AND year = ? AND indicator = ?");
-  s.Bind(1, unit_id).Bind(2, year).Bind(3, indicator);
-  s.Run();
+  Run(db_, "DELETE FROM target WHERE unit_id = ? AND year = ? AND indicator = ?", unit_id, year,
+      indicator);
 }
 
 std::vector<TargetRow> SqlTransaction::TargetsOf(Id unit_id, int year) {
-  Statement s = db_.Prepare(
+  return AllRows(
+      db_,
       "SELECT indicator, min, max, strict FROM target WHERE unit_id = ? AND year = ? "
-      "ORDER BY indicator");
-  s.Bind(1, unit_id).Bind(2, year);
-  std::vector<TargetRow> out;
-  while (s.Step()) {
-    out.push_back({unit_id, year, s.Text(0), s.OptDouble(1), s.OptDouble(2), s.Int(3) != 0});
-  }
-  return out;
+      "ORDER BY indicator",
+      [unit_id, year](const Statement& s) {
+        TargetRow t{unit_id, year};
+        Columns(s) >> t.indicator >> t.min >> t.max >> t.strict;
+        return t;
+      },
+      unit_id, year);
 }
 
 }  // namespace cnscd::store::sql

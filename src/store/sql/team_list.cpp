@@ -20,20 +20,12 @@ std::vector<TeamListRow> SqlTransaction::TeamList(const Unit& within, const Scop
       in_scope.sql +
       " ORDER BY c.sort_key, c.id, t.sort_key, t.id, CASE m.role WHEN 'leader' THEN 0 "
       "WHEN 'deputy' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, p.sort_key, m.id");
-  s.Bind(1, lo).Bind(2, hi);
+  s.BindAll(lo, hi);
   in_scope.Bind(s, 3);
   std::vector<TeamListRow> out;
   while (s.Step()) {
     TeamListRow row;
-    row.team = ReadTeam(s);
-    row.commune = ReadUnit(s, 6);
-    constexpr int m = 15;
-    row.membership.id = s.Int(m);
-    row.membership.team_id = s.Int(m + 1);
-    row.membership.role = ParseRole(s.Text(m + 2)).value_or(Role::kMember);
-    row.membership.since = s.Text(m + 3);
-    row.membership.until = s.OptText(m + 4);
-    row.membership.person = ReadPerson(s, m + 5);
+    Columns(s) >> row.team >> row.commune >> row.membership;
     out.push_back(std::move(row));
   }
   return out;

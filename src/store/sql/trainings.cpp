@@ -14,18 +14,8 @@ constexpr const char* kSessionColumns =
 
 TrainingSession ReadSession(const Statement& s) {
   TrainingSession t;
-  t.id = s.Text(0);
-  t.team_id = s.Int(1);
-  t.unit_id = s.Int(2);
-  t.date = s.Text(3);
-  t.audience = s.Text(4);
-  t.topic = s.Text(5);
-  t.title = s.Text(6);
-  t.attendance = s.Int(7);
-  t.households = s.Int(8);
-  t.recorded_by = s.OptInt(9);
-  t.recorded_at = s.Text(10);
-  t.voided_at = s.OptText(11);
+  Columns(s) >> t.id >> t.team_id >> t.unit_id >> t.date >> t.audience >> t.topic >> t.title >>
+      t.attendance >> t.households >> t.recorded_by >> t.recorded_at >> t.voided_at;
   return t;
 }
 
@@ -35,83 +25,61 @@ constexpr const char* kEventColumns =
 
 PropagandaEvent ReadEvent(const Statement& s) {
   PropagandaEvent e;
-  e.id = s.Text(0);
-  e.team_id = s.Int(1);
-  e.unit_id = s.Int(2);
-  e.date = s.Text(3);
-  e.kind = s.Text(4);
-  e.attendance = s.Int(5);
-  e.note = s.OptText(6);
-  e.recorded_by = s.OptInt(7);
-  e.recorded_at = s.Text(8);
-  e.voided_at = s.OptText(9);
+  Columns(s) >> e.id >> e.team_id >> e.unit_id >> e.date >> e.kind >> e.attendance >> e.note >>
+      e.recorded_by >> e.recorded_at >> e.voided_at;
   return e;
 }
 
-// The member ids of one session or event, by person id (the primary key's order: no sort).
-std::vector<Id> MemberIds(Connection& db, const char* sql, const std::string& id) {
-  Statement s = db.Prepare(sql);
-  s.Bind(1, id);
-  std::vector<Id> out;
-  while (s.Step()) out.push_back(s.Int(0));
-  return out;
+// The table of the members who ran or attended a session, or an event.
+struct MemberTable {
+  const char* link;  // (session or event id, person id); a link made before is kept
+  const char* ids;   // the person ids of one session or event, in the primary key's order
+};
+
+constexpr MemberTable kSessionMembers{
+    "INSERT INTO training_member (session_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    "SELECT person_id FROM training_member WHERE session_id = ? ORDER BY person_id"};
+constexpr MemberTable kEventMembers{
+    "INSERT INTO event_member (event_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    "SELECT person_id FROM event_member WHERE event_id = ? ORDER BY person_id"};
+
+std::vector<Id> MemberIds(Connection& db, const MemberTable& members, const std::string& id) {
+  return AllRows(
+      db, members.ids, [](const Statement& s) { return s.Int(0); }, id);
 }
 
-constexpr const char* kSessionMembers =
-    "SELECT person_id FROM training_member WHERE session_id = ? ORDER BY person_id";
-constexpr const char* kEventMembers =
-    "SELECT person_id FROM event_member WHERE event_id = ? ORDER BY person_id";
+// Runs `insert`, a session's or an event's insert that does nothing for a client UUID already
+// stored, then links its members; false, having changed nothing, for such a resend.
+template <typename... Values>
+bool InsertOnce(Connection& db, std::string_view insert, const MemberTable& members,
+                const std::string& id, const std::vector<Id>& member_ids, const Values&... values) {
+  Run(db, insert, values...);
+  if (db.Changes() == 0) return false;
+  for (const Id person : member_ids) Run(db, members.link, id, person);
+  return true;
+}
 
 // Adds (or, negative, takes away) a residents' session in its place, topic and month; a row
 // left at zero is removed so that the live table equals a rebuilt one row for row.
 void AddTrained(Connection& db, const TrainingSession& t, std::int64_t sign) {
-  const std::string month = t.date.substr(0, 7);
-  {
-    Statement s = db.Prepare(
-        "INSERT INTO trained_count (unit_id, topic, month, people, households) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, topic, month) DO UPDATE SET "
-        "people = trained_count.people + excluded.people, "
-        "households = trained_count.households + excluded.households");
-    s.Bind(1, t.unit_id).Bind(2, t.topic).Bind(3, month);
-    s.Bind(4, sign * t.attendance).Bind(5, sign * t.households);
-    s.Run();
-  }
-  Statement d = db.Prepare(
+  const std::string month = MonthOf(t.date);
+  Run(db,
+      "INSERT INTO trained_count (unit_id, topic, month, people, households) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (unit_id, topic, month) DO UPDATE SET "
+      "people = trained_count.people + excluded.people, "
+      "households = trained_count.households + excluded.households",
+      t.unit_id, t.topic, month, sign * t.attendance, sign * t.households);
+  Run(db,
       "DELETE FROM trained_count WHERE unit_id = ? AND topic = ? AND month = ? "
-      "AND people <= 0 AND households <= 0");
-  d.Bind(1, t.unit_id).Bind(2, t.topic).Bind(3, month);
-  d.Run();
+      "AND people <= 0 AND households <= 0",
+      t.unit_id, t.topic, month);
 }
 
-// The WHERE clause of a list (from FROM on), joined to the place's unit for scope and subtree.
-SqlFilter ListFilter(const char* table, const char* code_column, const ActivityQuery& q) {
-  const SqlFilter in_scope = ScopeFilter(q.scope, "u.path", "s.team_id");
-  SqlFilter f{
-      std::string(" FROM ") + table + " s JOIN unit u ON u.id = s.unit_id WHERE " + in_scope.sql,
-      in_scope.args};
-  if (q.within_unit_path) {
-    const auto [lo, hi] = PathRange(*q.within_unit_path);
-    f.sql += " AND u.path >= ? AND u.path < ?";
-    f.args.emplace_back(lo);
-    f.args.emplace_back(hi);
-  }
-  if (q.team_id) {
-    f.sql += " AND s.team_id = ?";
-    f.args.emplace_back(*q.team_id);
-  }
-  if (q.code) {
-    f.sql += std::string(" AND s.") + code_column + " = ?";
-    f.args.emplace_back(*q.code);
-  }
-  if (q.from) {
-    f.sql += " AND s.date >= ?";
-    f.args.emplace_back(*q.from);
-  }
-  if (q.to) {
-    f.sql += " AND s.date <= ?";
-    f.args.emplace_back(*q.to);
-  }
-  return f;
+// The WHERE clause of a list of the sessions or events of `table` (from FROM on).
+SqlFilter ListFilter(const std::string& table, const std::string& code_column,
+                     const ActivityQuery& q) {
+  return FieldWorkFilter(" FROM " + table + " s JOIN unit u ON u.id = s.unit_id", "s", q,
+                         code_column, q.code);
 }
 
 constexpr const char* kListOrder = "s.date DESC, s.recorded_at DESC, s.id";
@@ -119,49 +87,31 @@ constexpr const char* kListOrder = "s.date DESC, s.recorded_at DESC, s.id";
 }  // namespace
 
 bool SqlTransaction::InsertTrainingSession(const TrainingSession& t) {
-  {
-    Statement s = db_.Prepare(
-        "INSERT INTO training_session (id, team_id, unit_id, date, audience, topic, title, "
-        "attendance, households, recorded_by, recorded_at, voided_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (id) DO NOTHING");
-    s.Bind(1, t.id).Bind(2, t.team_id).Bind(3, t.unit_id).Bind(4, t.date).Bind(5, t.audience);
-    s.Bind(6, t.topic).Bind(7, t.title).Bind(8, t.attendance).Bind(9, t.households);
-    s.Bind(10, t.recorded_by).Bind(11, t.recorded_at.empty() ? Now() : t.recorded_at);
-    s.Run();
-  }
-  if (db_.Changes() == 0) return false;
-  for (const Id person : t.member_ids) {
-    Statement m = db_.Prepare(
-        "INSERT INTO training_member (session_id, person_id) VALUES (?, ?) "
-        "ON CONFLICT DO NOTHING");
-    m.Bind(1, t.id).Bind(2, person);
-    m.Run();
+  if (!InsertOnce(db_,
+                  "INSERT INTO training_session (id, team_id, unit_id, date, audience, topic, "
+                  "title, attendance, households, recorded_by, recorded_at, voided_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (id) DO NOTHING",
+                  kSessionMembers, t.id, t.member_ids, t.id, t.team_id, t.unit_id, t.date,
+                  t.audience, t.topic, t.title, t.attendance, t.households, t.recorded_by,
+                  OwnOrNow(t.recorded_at))) {
+    return false;
   }
   if (t.audience == "residents") AddTrained(db_, t, 1);
   return true;
 }
 
 std::optional<TrainingSession> SqlTransaction::FindTrainingSession(const std::string& id) {
-  TrainingSession t;
-  {
-    Statement s = db_.Prepare(std::string("SELECT ") + kSessionColumns +
-                              " FROM training_session s WHERE s.id = ?");
-    s.Bind(1, id);
-    if (!s.Step()) return std::nullopt;
-    t = ReadSession(s);
-  }
-  t.member_ids = MemberIds(db_, kSessionMembers, t.id);
+  auto t = FirstRow(
+      db_, std::string("SELECT ") + kSessionColumns + " FROM training_session s WHERE s.id = ?",
+      ReadSession, id);
+  if (t) t->member_ids = MemberIds(db_, kSessionMembers, t->id);
   return t;
 }
 
 void SqlTransaction::VoidTrainingSession(const std::string& id, const std::string& at) {
   const auto t = FindTrainingSession(id);
   if (!t || t->voided_at) return;
-  {
-    Statement s = db_.Prepare("UPDATE training_session SET voided_at = ? WHERE id = ?");
-    s.Bind(1, at).Bind(2, id);
-    s.Run();
-  }
+  Run(db_, "UPDATE training_session SET voided_at = ? WHERE id = ?", at, id);
   if (t->audience == "residents") AddTrained(db_, *t, -1);
 }
 
@@ -173,44 +123,24 @@ Page<TrainingSession> SqlTransaction::ListTrainingSessions(const ActivityQuery& 
 }
 
 bool SqlTransaction::InsertPropagandaEvent(const PropagandaEvent& e) {
-  {
-    Statement s = db_.Prepare(
-        "INSERT INTO propaganda_event (id, team_id, unit_id, date, kind, attendance, note, "
-        "recorded_by, recorded_at, voided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) "
-        "ON CONFLICT (id) DO NOTHING");
-    s.Bind(1, e.id).Bind(2, e.team_id).Bind(3, e.unit_id).Bind(4, e.date).Bind(5, e.kind);
-    s.Bind(6, e.attendance).Bind(7, e.note).Bind(8, e.recorded_by);
-    s.Bind(9, e.recorded_at.empty() ? Now() : e.recorded_at);
-    s.Run();
-  }
-  if (db_.Changes() == 0) return false;
-  for (const Id person : e.member_ids) {
-    Statement m = db_.Prepare(
-        "INSERT INTO event_member (event_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-    m.Bind(1, e.id).Bind(2, person);
-    m.Run();
-  }
-  return true;
+  return InsertOnce(db_,
+                    "INSERT INTO propaganda_event (id, team_id, unit_id, date, kind, attendance, "
+                    "note, recorded_by, recorded_at, voided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, NULL) ON CONFLICT (id) DO NOTHING",
+                    kEventMembers, e.id, e.member_ids, e.id, e.team_id, e.unit_id, e.date, e.kind,
+                    e.attendance, e.note, e.recorded_by, OwnOrNow(e.recorded_at));
 }
 
 std::optional<PropagandaEvent> SqlTransaction::FindPropagandaEvent(const std::string& id) {
-  PropagandaEvent e;
-  {
-    Statement s = db_.Prepare(std::string("SELECT ") + kEventColumns +
-                              " FROM propaganda_event s WHERE s.id = ?");
-    s.Bind(1, id);
-    if (!s.Step()) return std::nullopt;
-    e = ReadEvent(s);
-  }
-  e.member_ids = MemberIds(db_, kEventMembers, e.id);
+  auto e = FirstRow(
+      db_, std::string("SELECT ") + kEventColumns + " FROM propaganda_event s WHERE s.id = ?",
+      ReadEvent, id);
+  if (e) e->member_ids = MemberIds(db_, kEventMembers, e->id);
   return e;
 }
 
 void SqlTransaction::VoidPropagandaEvent(const std::string& id, const std::string& at) {
-  Statement s =
-      db_.Prepare("UPDATE propaganda_event SET voided_at = ? WHERE id = ? AND voided_at IS NULL");
-  s.Bind(1, at).Bind(2, id);
-  s.Run();
+  Run(db_, "UPDATE propaganda_event SET voided_at = ? WHERE id = ? AND voided_at IS NULL", at, id);
 }
 
 Page<PropagandaEvent> SqlTransaction::ListPropagandaEvents(const ActivityQuery& q) {
@@ -227,9 +157,7 @@ std::int64_t SqlTransaction::RebuildTrainedCounts() {
       "SELECT unit_id, topic, substr(date, 1, 7), sum(attendance), sum(households) "
       "FROM training_session WHERE voided_at IS NULL AND audience = 'residents' "
       "GROUP BY unit_id, topic, substr(date, 1, 7)");
-  Statement s = db_.Prepare("SELECT count(*) FROM trained_count");
-  s.Step();
-  return s.Int(0);
+  return Count(db_, "SELECT count(*) FROM trained_count");
 }
 
 std::map<std::string, TrainedCount> SqlTransaction::TrainedCounts(const Unit& within,
@@ -239,7 +167,7 @@ std::map<std::string, TrainedCount> SqlTransaction::TrainedCounts(const Unit& wi
       "SELECT c.topic, sum(c.people), sum(c.households) FROM trained_count c "
       "JOIN unit u ON u.id = c.unit_id "
       "WHERE u.path >= ? AND u.path < ? AND c.month <= ? GROUP BY c.topic");
-  s.Bind(1, lo).Bind(2, hi).Bind(3, until.substr(0, 7));
+  s.BindAll(lo, hi, MonthOf(until));
   std::map<std::string, TrainedCount> counts;
   while (s.Step()) counts[s.Text(0)] = TrainedCount{s.Int(1), s.Int(2)};
   return counts;

@@ -16,6 +16,23 @@ int SqlFilter::Bind(Statement& s, int first) const {
   return first;
 }
 
+SqlFilter& SqlFilter::And(const SqlFilter& other) {
+  sql += " AND " + other.sql;
+  args.insert(args.end(), other.args.begin(), other.args.end());
+  return *this;
+}
+
+SqlFilter& SqlFilter::AndWithin(std::string_view path_column,
+                                const std::optional<std::string>& path) {
+  if (path) {
+    const auto [lo, hi] = PathRange(*path);
+    sql += " AND " + std::string(path_column) + " >= ? AND " + std::string(path_column) + " < ?";
+    args.emplace_back(lo);
+    args.emplace_back(hi);
+  }
+  return *this;
+}
+
 SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
                       std::string_view team_column) {
   SqlFilter f;
@@ -51,6 +68,19 @@ SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
   return f;
 }
 
+SqlFilter FieldWorkFilter(const std::string& from, const std::string& alias,
+                          const FieldWorkQuery& q, const std::string& kind_column,
+                          const std::optional<std::string>& kind) {
+  const SqlFilter in_scope = ScopeFilter(q.scope, "u.path", alias + ".team_id");
+  SqlFilter f{from + " WHERE " + in_scope.sql, in_scope.args};
+  f.AndWithin("u.path", q.within_unit_path)
+      .AndIf(alias + ".team_id = ?", q.team_id)
+      .AndIf(alias + "." + kind_column + " = ?", kind)
+      .AndIf(alias + ".date >= ?", q.from)
+      .AndIf(alias + ".date <= ?", q.to);
+  return f;
+}
+
 Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
   SqlFilter in_scope = ScopeFilter(scope, "path", "");
   if (q.on) {  // the past is read by who reaches the unit today or reached it then
@@ -65,10 +95,7 @@ Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
     where.sql = std::string(" FROM ") + kUnitsOn + " WHERE 1 = 1";
     where.args.assign(4, *q.on);
   }
-  if (q.parent_id) {
-    where.sql += " AND parent_id = ?";
-    where.args.emplace_back(*q.parent_id);
-  }
+  where.AndIf("parent_id = ?", q.parent_id);
   if (q.kind) {
     where.sql += " AND kind = ?";
     where.args.emplace_back(std::string(ToString(*q.kind)));
@@ -77,58 +104,36 @@ Page<Unit> SqlTransaction::ListUnits(const UnitQuery& q, const Scope& scope) {
     where.sql += " AND instr(name_folded, ?) > 0";
     where.args.emplace_back(q.folded_text);
   }
-  if (q.valid_from) {
-    where.sql += " AND coalesce(valid_from, '') = ?";
-    where.args.emplace_back(*q.valid_from);
-  }
-  where.sql += " AND " + in_scope.sql;
-  where.args.insert(where.args.end(), in_scope.args.begin(), in_scope.args.end());
-  return PageOf<Unit>(kUnitColumns, where, "sort_key, id", q.limit, q.offset,
-                      [](const Statement& s) { return ReadUnit(s); });
+  where.AndIf("coalesce(valid_from, '') = ?", q.valid_from).And(in_scope);
+  return PageOf<Unit>(kUnitColumns, where, "sort_key, id", q.limit, q.offset, ReadRow<Unit>);
 }
 
 Page<Team> SqlTransaction::ListTeams(const Unit& within, const Scope& scope, int limit,
                                      int offset) {
-  const auto [lo, hi] = PathRange(within.path);
   const SqlFilter in_scope = ScopeFilter(scope, "u.path", "t.id");
   const std::string where =
       " FROM team t JOIN unit u ON u.id = t.unit_id WHERE u.path >= ? AND u.path < ? AND " +
       in_scope.sql;
-  Page<Team> page;
-  {
-    Statement c = db_.Prepare("SELECT count(*)" + where);
-    c.Bind(1, lo).Bind(2, hi);
-    in_scope.Bind(c, 3);
-    c.Step();
-    page.total = c.Int(0);
-  }
-  Statement s = db_.Prepare(std::string("SELECT ") + kTeamColumns + where +
-                            " ORDER BY t.sort_key, t.id LIMIT ? OFFSET ?");
-  s.Bind(1, lo).Bind(2, hi);
-  const int next = in_scope.Bind(s, 3);
-  s.Bind(next, limit).Bind(next + 1, offset);
-  while (s.Step()) page.items.push_back(ReadTeam(s));
-  return page;
+  const auto range = PathRange(within.path);
+  auto bind = [&](Statement& s) {
+    s.BindAll(range.first, range.second);
+    return in_scope.Bind(s, 3);
+  };
+  return PageOf<Team>(kTeamColumns, where, bind, "t.sort_key, t.id", limit, offset, ReadRow<Team>);
 }
 
 void SqlTransaction::SetTeamEstablishedBy(Id team_id, Id decision_id) {
-  Statement s = db_.Prepare("UPDATE team SET established_by = ? WHERE id = ?");
-  s.Bind(1, decision_id).Bind(2, team_id);
-  s.Run();
+  Run(db_, "UPDATE team SET established_by = ? WHERE id = ?", decision_id, team_id);
 }
 
 std::optional<Person> SqlTransaction::FindPerson(Id id) {
-  Statement s = db_.Prepare(
-      "SELECT id, full_name, phone, zalo, occupation, gender, birth_year FROM person WHERE id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  return ReadPerson(s, 0);
+  return FirstRow(db_, std::string("SELECT ") + kPersonColumns + " FROM person WHERE id = ?",
+                  ReadRow<Person>, id);
 }
 
 void SqlTransaction::UpdatePersonContacts(const Person& p) {
-  Statement s = db_.Prepare("UPDATE person SET phone = ?, zalo = ?, occupation = ? WHERE id = ?");
-  s.Bind(1, p.phone).Bind(2, p.zalo).Bind(3, p.occupation).Bind(4, p.id);
-  s.Run();
+  Run(db_, "UPDATE person SET phone = ?, zalo = ?, occupation = ? WHERE id = ?", p.phone, p.zalo,
+      p.occupation, p.id);
 }
 
 }  // namespace cnscd::store::sql

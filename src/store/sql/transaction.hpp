@@ -3,10 +3,14 @@
 // spread over the files of this folder by subject (transaction.cpp: units, teams, people;
 // accounts.cpp; requests.cpp; ...). The drivers (store/sqlite, store/postgresql) hand it a
 // Connection. Internal to the store: nothing outside src/store includes it.
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -26,26 +30,154 @@ inline std::pair<std::string, std::string> PathRange(const std::string& path) {
   return {path, upper};
 }
 
+// A date's month, YYYY-MM (of a timestamp too).
+inline std::string MonthOf(const std::string& date) { return date.substr(0, 7); }
+
+// A row's columns read in order from `first` on, each as the type of the field it fills, so that
+// a reader names its fields once, in the order of its column list.
+class Columns {
+ public:
+  explicit Columns(const Statement& s, int first = 0) : s_(s), next_(first) {}
+
+  Columns& operator>>(std::int64_t& out) {
+    out = s_.Int(next_++);
+    return *this;
+  }
+  Columns& operator>>(int& out) {
+    out = static_cast<int>(s_.Int(next_++));
+    return *this;
+  }
+  Columns& operator>>(bool& out) {
+    out = s_.Int(next_++) != 0;
+    return *this;
+  }
+  Columns& operator>>(std::string& out) {
+    out = s_.Text(next_++);
+    return *this;
+  }
+  Columns& operator>>(std::optional<std::string>& out) {
+    out = s_.OptText(next_++);
+    return *this;
+  }
+  Columns& operator>>(std::optional<std::int64_t>& out) {
+    out = s_.OptInt(next_++);
+    return *this;
+  }
+  Columns& operator>>(std::optional<int>& out) {
+    const auto v = s_.OptInt(next_++);
+    out = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    return *this;
+  }
+  Columns& operator>>(std::optional<double>& out) {
+    out = s_.OptDouble(next_++);
+    return *this;
+  }
+  // The domain's words, stored as text; a word the code no longer knows reads as the default.
+  Columns& operator>>(UnitKind& out) {
+    out = ParseUnitKind(s_.Text(next_++)).value_or(UnitKind::kVillage);
+    return *this;
+  }
+  Columns& operator>>(TeamLevel& out) {
+    out = ParseTeamLevel(s_.Text(next_++)).value_or(TeamLevel::kVillage);
+    return *this;
+  }
+  Columns& operator>>(Role& out) {
+    out = ParseRole(s_.Text(next_++)).value_or(Role::kMember);
+    return *this;
+  }
+  Columns& operator>>(Subject& out) {
+    out = ParseSubject(s_.Text(next_++)).value_or(Subject::kPeople);
+    return *this;
+  }
+  // The rows the subjects share, each in the order of its column list below.
+  Columns& operator>>(Unit& u) {
+    return *this >> u.id >> u.code >> u.name >> u.kind >> u.subkind >> u.parent_id >> u.path >>
+           u.valid_from >> u.valid_to;
+  }
+  Columns& operator>>(Team& t) {
+    return *this >> t.id >> t.unit_id >> t.level >> t.name >> t.status >> t.established_by;
+  }
+  Columns& operator>>(Person& p) {
+    return *this >> p.id >> p.full_name >> p.phone >> p.zalo >> p.occupation >> p.gender >>
+           p.birth_year;
+  }
+  Columns& operator>>(Membership& m) {
+    return *this >> m.id >> m.team_id >> m.role >> m.since >> m.until >> m.person;
+  }
+
+ private:
+  const Statement& s_;
+  int next_;
+};
+
+// Runs `sql` with `values` bound to its parameters in order.
+template <typename... Values>
+void Run(Connection& db, std::string_view sql, const Values&... values) {
+  Statement s = db.Prepare(sql);
+  s.BindAll(values...);
+  s.Run();
+}
+
+// The first row `sql` gives with `values` bound, read by `read`; nullopt when it gives none.
+template <typename Read, typename... Values>
+auto FirstRow(Connection& db, std::string_view sql, Read read, const Values&... values)
+    -> std::optional<std::invoke_result_t<Read&, const Statement&>> {
+  Statement s = db.Prepare(sql);
+  s.BindAll(values...);
+  if (!s.Step()) return std::nullopt;
+  return read(s);
+}
+
+// Every row `sql` gives with `values` bound, read by `read`.
+template <typename Read, typename... Values>
+auto AllRows(Connection& db, std::string_view sql, Read read, const Values&... values)
+    -> std::vector<std::invoke_result_t<Read&, const Statement&>> {
+  Statement s = db.Prepare(sql);
+  s.BindAll(values...);
+  std::vector<std::invoke_result_t<Read&, const Statement&>> out;
+  while (s.Step()) out.push_back(read(s));
+  return out;
+}
+
+// The first N columns of the one row `sql` gives with `values` bound: counts and sums.
+template <std::size_t N, typename... Values>
+std::array<std::int64_t, N> Counts(Connection& db, std::string_view sql, const Values&... values) {
+  Statement s = db.Prepare(sql);
+  s.BindAll(values...);
+  s.Step();
+  std::array<std::int64_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = s.Int(static_cast<int>(i));
+  return out;
+}
+
+// The one number a count gives.
+template <typename... Values>
+std::int64_t Count(Connection& db, std::string_view sql, const Values&... values) {
+  return Counts<1>(db, sql, values...)[0];
+}
+
+// The (key, number) rows `sql` gives with `values` bound: counts by kind or by service.
+template <typename... Values>
+std::map<std::string, std::int64_t> CountsByKey(Connection& db, std::string_view sql,
+                                                const Values&... values) {
+  Statement s = db.Prepare(sql);
+  s.BindAll(values...);
+  std::map<std::string, std::int64_t> out;
+  while (s.Step()) out[s.Text(0)] = s.Int(1);
+  return out;
+}
+
+// A row of one of the shared kinds, from the first column.
+template <typename Row>
+Row ReadRow(const Statement& s) {
+  Row row;
+  Columns(s) >> row;
+  return row;
+}
+
 inline constexpr const char* kUnitColumns =
     "id, code, name, kind, subkind, parent_id, path, valid_from, valid_to";
 
-inline Unit ReadUnit(const Statement& s, int c = 0) {
-  Unit u;
-  u.id = s.Int(c);
-  u.code = s.OptText(c + 1);
-  u.name = s.Text(c + 2);
-  u.kind = ParseUnitKind(s.Text(c + 3)).value_or(UnitKind::kVillage);
-  u.subkind = s.Text(c + 4);
-  u.parent_id = s.OptInt(c + 5);
-  u.path = s.Text(c + 6);
-  u.valid_from = s.OptText(c + 7);
-  u.valid_to = s.OptText(c + 8);
-  return u;
-}
-
-// The units as they were on a day, with the columns of `unit`: a derived table to select from
-// as `unit`, whose four parameters are that day. A unit's row holds its state since state_from;
-// unit_version holds the states before.
 // The units as they were on a day, with the columns of `unit` and `path_now` (today's path, for
 // scope): a derived table to select from as `unit`, whose four parameters are that day. A unit's
 // row holds its state since state_from; unit_version holds the states before.
@@ -61,37 +193,12 @@ inline constexpr const char* kUnitsOn =
 inline constexpr const char* kTeamColumns =
     "t.id, t.unit_id, t.level, t.name, t.status, t.established_by";
 
-inline Team ReadTeam(const Statement& s) {
-  return Team{s.Int(0),  s.Int(1),  ParseTeamLevel(s.Text(2)).value_or(TeamLevel::kVillage),
-              s.Text(3), s.Text(4), s.OptInt(5)};
-}
-
-inline Person ReadPerson(const Statement& s, int c) {
-  Person p;
-  p.id = s.Int(c);
-  p.full_name = s.Text(c + 1);
-  p.phone = s.OptText(c + 2);
-  p.zalo = s.OptText(c + 3);
-  p.occupation = s.OptText(c + 4);
-  p.gender = s.OptText(c + 5);
-  if (auto y = s.OptInt(c + 6)) p.birth_year = static_cast<int>(*y);
-  return p;
-}
+inline constexpr const char* kPersonColumns =
+    "id, full_name, phone, zalo, occupation, gender, birth_year";
 
 inline constexpr const char* kMembershipSelect =
     "SELECT m.id, m.team_id, m.role, m.since, m.until, p.id, p.full_name, p.phone, p.zalo, "
     "p.occupation, p.gender, p.birth_year FROM membership m JOIN person p ON p.id = m.person_id ";
-
-inline Membership ReadMembership(const Statement& s) {
-  Membership m;
-  m.id = s.Int(0);
-  m.team_id = s.Int(1);
-  m.role = ParseRole(s.Text(2)).value_or(Role::kMember);
-  m.since = s.Text(3);
-  m.until = s.OptText(4);
-  m.person = ReadPerson(s, 5);
-  return m;
-}
 
 // A WHERE fragment limiting rows to a Scope, with the values to bind in order.
 struct SqlFilter {
@@ -99,10 +206,31 @@ struct SqlFilter {
   std::vector<std::variant<std::int64_t, std::string>> args;
   // Binds the args from parameter `first` on; returns the next free parameter index.
   int Bind(Statement& s, int first) const;
+
+  // Appends " AND " and `other`, with its values.
+  SqlFilter& And(const SqlFilter& other);
+  // Appends " AND <condition>" and its one value, when a list is asked for one.
+  template <typename T>
+  SqlFilter& AndIf(std::string_view condition, const std::optional<T>& value) {
+    if (value) {
+      sql += " AND ";
+      sql += condition;
+      args.emplace_back(*value);
+    }
+    return *this;
+  }
+  // Keeps the rows whose `path_column` lies in the subtree at `path`, when there is one.
+  SqlFilter& AndWithin(std::string_view path_column, const std::optional<std::string>& path);
 };
 // `path_column` holds unit paths; `team_column` (may be empty) holds team ids.
 SqlFilter ScopeFilter(const Scope& scope, std::string_view path_column,
                       std::string_view team_column);
+// The WHERE of a list of field work, from FROM on: `from` names the rows `alias`, joined to their
+// place's unit as `u`; then the rows in the caller's scope (by place or team), in the subtree, of
+// the team, of the kind (`kind_column` = `kind`), between the dates.
+SqlFilter FieldWorkFilter(const std::string& from, const std::string& alias,
+                          const FieldWorkQuery& q, const std::string& kind_column,
+                          const std::optional<std::string>& kind);
 
 class SqlTransaction final : public Transaction {
  public:
@@ -134,20 +262,17 @@ class SqlTransaction final : public Transaction {
   }
 
   std::optional<Unit> FindUnit(Id id) override {
-    Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns + " FROM unit WHERE id = ?");
-    s.Bind(1, id);
-    if (!s.Step()) return std::nullopt;
-    return ReadUnit(s);
+    return FirstRow(db_, std::string("SELECT ") + kUnitColumns + " FROM unit WHERE id = ?",
+                    ReadRow<Unit>, id);
   }
 
   std::optional<Unit> FindUnitByCode(UnitKind kind, const std::string& code,
                                      const std::optional<std::string>& valid_from) override {
-    Statement s = db_.Prepare(std::string("SELECT ") + kUnitColumns +
-                              " FROM unit WHERE kind = ? AND code = ? AND "
-                              "coalesce(valid_from, '') = coalesce(?, '')");
-    s.Bind(1, ToString(kind)).Bind(2, code).Bind(3, valid_from);
-    if (!s.Step()) return std::nullopt;
-    return ReadUnit(s);
+    return FirstRow(db_,
+                    std::string("SELECT ") + kUnitColumns +
+                        " FROM unit WHERE kind = ? AND code = ? AND "
+                        "coalesce(valid_from, '') = coalesce(?, '')",
+                    ReadRow<Unit>, ToString(kind), code, valid_from);
   }
 
   Unit InsertUnit(const NewUnit& n) override {
@@ -167,9 +292,7 @@ class SqlTransaction final : public Transaction {
     s.Run();
     const Id id = db_.LastInsertId();
     const std::string path = parent_path + std::to_string(id) + "/";
-    Statement p = db_.Prepare("UPDATE unit SET path = ? WHERE id = ?");
-    p.Bind(1, path).Bind(2, id);
-    p.Run();
+    Run(db_, "UPDATE unit SET path = ? WHERE id = ?", path, id);
     return Unit{id, n.code, n.name, n.kind, n.subkind, n.parent_id, path, n.valid_from, {}};
   }
 
@@ -214,27 +337,21 @@ class SqlTransaction final : public Transaction {
   }
 
   std::int64_t CountChildren(Id id) override {
-    Statement s = db_.Prepare("SELECT count(*) FROM unit WHERE parent_id = ? AND valid_to IS NULL");
-    s.Bind(1, id);
-    s.Step();
-    return s.Int(0);
+    return Count(db_, "SELECT count(*) FROM unit WHERE parent_id = ? AND valid_to IS NULL", id);
   }
 
   void PutPopulation(Id unit_id, const Population& p) override {
     for (const auto& [cohort, n] : p.figures) {
-      Statement s = db_.Prepare(
+      Run(db_,
           "INSERT INTO population (unit_id, year, cohort, n) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (unit_id, year, cohort) DO UPDATE SET n = excluded.n");
-      s.Bind(1, unit_id).Bind(2, p.year).Bind(3, cohort).Bind(4, n);
-      s.Run();
+          "ON CONFLICT (unit_id, year, cohort) DO UPDATE SET n = excluded.n",
+          unit_id, p.year, cohort, n);
     }
   }
 
   void DeletePopulation(Id unit_id, int year, const std::string& cohort) override {
-    Statement s =
-        db_.Prepare("DELETE FROM population WHERE unit_id = ? AND year = ? AND cohort = ?");
-    s.Bind(1, unit_id).Bind(2, year).Bind(3, cohort);
-    s.Run();
+    Run(db_, "DELETE FROM population WHERE unit_id = ? AND year = ? AND cohort = ?", unit_id, year,
+        cohort);
   }
 
   std::vector<Population> ListPopulation(Id unit_id) override {
@@ -270,20 +387,14 @@ class SqlTransaction final : public Transaction {
   }
 
   void PutPolicy(Id unit_id, const CompositionPolicy& policy) override {
-    {
-      Statement d = db_.Prepare("DELETE FROM policy WHERE unit_id = ?");
-      d.Bind(1, unit_id);
-      d.Run();
-    }
+    Run(db_, "DELETE FROM policy WHERE unit_id = ?", unit_id);
     auto put = [&](const char* level, const std::optional<LevelPolicy>& lp) {
       if (!lp) return;
-      Statement s = db_.Prepare(
+      Run(db_,
           "INSERT INTO policy (unit_id, level, min_members, max_members, require_leader, "
-          "require_deputy, strict) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      s.Bind(1, unit_id).Bind(2, level).Bind(3, lp->min).Bind(4, lp->max);
-      s.Bind(5, lp->require_leader ? 1 : 0).Bind(6, lp->require_deputy ? 1 : 0);
-      s.Bind(7, lp->strict ? 1 : 0);
-      s.Run();
+          "require_deputy, strict) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          unit_id, level, lp->min, lp->max, lp->require_leader ? 1 : 0, lp->require_deputy ? 1 : 0,
+          lp->strict ? 1 : 0);
     };
     put("village", policy.village);
     put("commune", policy.commune);
@@ -302,23 +413,16 @@ class SqlTransaction final : public Transaction {
   }
 
   std::optional<Team> FindTeam(Id id) override {
-    Statement s =
-        db_.Prepare(std::string("SELECT ") + kTeamColumns + " FROM team t WHERE t.id = ?");
-    s.Bind(1, id);
-    if (!s.Step()) return std::nullopt;
-    return ReadTeam(s);
+    return FirstRow(db_, std::string("SELECT ") + kTeamColumns + " FROM team t WHERE t.id = ?",
+                    ReadRow<Team>, id);
   }
 
   Page<Team> ListTeams(const Unit& within, const Scope& scope, int limit, int offset) override;
   void SetTeamEstablishedBy(Id team_id, Id decision_id) override;
 
   std::optional<Person> FindPersonByPhone(const std::string& phone) override {
-    Statement s = db_.Prepare(
-        "SELECT id, full_name, phone, zalo, occupation, gender, birth_year FROM person "
-        "WHERE phone = ?");
-    s.Bind(1, phone);
-    if (!s.Step()) return std::nullopt;
-    return ReadPerson(s, 0);
+    return FirstRow(db_, std::string("SELECT ") + kPersonColumns + " FROM person WHERE phone = ?",
+                    ReadRow<Person>, phone);
   }
 
   Person InsertPerson(const Person& p) override {
@@ -337,37 +441,29 @@ class SqlTransaction final : public Transaction {
 
   Membership InsertMembership(Id team_id, Id person_id, Role role,
                               const std::string& since) override {
-    Statement s = db_.Prepare(
+    Run(db_,
         "INSERT INTO membership (team_id, person_id, role, since, created_at) "
-        "VALUES (?, ?, ?, ?, ?)");
-    s.Bind(1, team_id).Bind(2, person_id).Bind(3, ToString(role)).Bind(4, since);
-    s.Bind(5, Now());
-    s.Run();
+        "VALUES (?, ?, ?, ?, ?)",
+        team_id, person_id, ToString(role), since, Now());
     return *FindMembership(db_.LastInsertId());
   }
 
   std::optional<Membership> FindMembership(Id id) override {
-    Statement s = db_.Prepare(std::string(kMembershipSelect) + "WHERE m.id = ?");
-    s.Bind(1, id);
-    if (!s.Step()) return std::nullopt;
-    return ReadMembership(s);
+    return FirstRow(db_, std::string(kMembershipSelect) + "WHERE m.id = ?", ReadRow<Membership>,
+                    id);
   }
 
   std::vector<Membership> CurrentMembers(Id team_id) override {
-    Statement s = db_.Prepare(
-        std::string(kMembershipSelect) +
-        "WHERE m.team_id = ? AND m.until IS NULL ORDER BY CASE m.role WHEN 'leader' THEN 0 "
-        "WHEN 'deputy' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, p.sort_key, m.id");
-    s.Bind(1, team_id);
-    std::vector<Membership> out;
-    while (s.Step()) out.push_back(ReadMembership(s));
-    return out;
+    return AllRows(db_,
+                   std::string(kMembershipSelect) +
+                       "WHERE m.team_id = ? AND m.until IS NULL ORDER BY CASE m.role WHEN "
+                       "'leader' THEN 0 WHEN 'deputy' THEN 1 WHEN 'member' THEN 2 ELSE 3 END, "
+                       "p.sort_key, m.id",
+                   ReadRow<Membership>, team_id);
   }
 
   void EndMembership(Id id, const std::string& until) override {
-    Statement s = db_.Prepare("UPDATE membership SET until = ? WHERE id = ? AND until IS NULL");
-    s.Bind(1, until).Bind(2, id);
-    s.Run();
+    Run(db_, "UPDATE membership SET until = ? WHERE id = ? AND until IS NULL", until, id);
   }
 
   std::vector<TeamComposition> Compositions(const Unit& within) override {
@@ -382,7 +478,7 @@ class SqlTransaction final : public Transaction {
     s.Bind(1, lo).Bind(2, hi);
     std::vector<TeamComposition> out;
     while (s.Step()) {
-      if (out.empty() || out.back().team.id != s.Int(0)) out.push_back({ReadTeam(s), {}});
+      if (out.empty() || out.back().team.id != s.Int(0)) out.push_back({ReadRow<Team>(s), {}});
       if (auto role = s.OptText(6)) {
         out.back().counts.Add(ParseRole(*role).value_or(Role::kMember), static_cast<int>(s.Int(7)));
       }
@@ -393,28 +489,28 @@ class SqlTransaction final : public Transaction {
   Coverage CountCoverage(const Unit& within) override {
     const auto [lo, hi] = PathRange(within.path);
     Coverage c;
-    Statement v = db_.Prepare(
-        "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM team t WHERE "
-        "t.unit_id = u.id AND t.level = 'village' AND t.status = 'active')) "
-        "FROM unit u WHERE u.kind = 'village' AND u.valid_to IS NULL AND u.path >= ? "
-        "AND u.path < ?");
-    v.Bind(1, lo).Bind(2, hi);
-    v.Step();
-    c.villages = v.Int(0);
-    c.villages_with_team = v.Int(1);
-    c.teams = CountInSubtree(
-        "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
-        "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?",
-        within);
-    Statement m = db_.Prepare(
+    const auto villages =
+        Counts<2>(db_,
+                  "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM team t WHERE "
+                  "t.unit_id = u.id AND t.level = 'village' AND t.status = 'active')) "
+                  "FROM unit u WHERE u.kind = 'village' AND u.valid_to IS NULL AND u.path >= ? "
+                  "AND u.path < ?",
+                  lo, hi);
+    c.villages = villages[0];
+    c.villages_with_team = villages[1];
+    c.teams = Count(db_,
+                    "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
+                    "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?",
+                    lo, hi);
+    const auto people = Counts<2>(
+        db_,
         "SELECT count(DISTINCT m.person_id) FILTER (WHERE m.role <> 'collaborator'), "
         "count(DISTINCT m.person_id) FILTER (WHERE m.role = 'collaborator') "
         "FROM membership m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id "
-        "WHERE m.until IS NULL AND t.status = 'active' AND u.path >= ? AND u.path < ?");
-    m.Bind(1, lo).Bind(2, hi);
-    m.Step();
-    c.members = m.Int(0);
-    c.collaborators = m.Int(1);
+        "WHERE m.until IS NULL AND t.status = 'active' AND u.path >= ? AND u.path < ?",
+        lo, hi);
+    c.members = people[0];
+    c.collaborators = people[1];
     return c;
   }
 
@@ -542,33 +638,37 @@ class SqlTransaction final : public Transaction {
   Page<AuditEntry> ListAudit(const AuditQuery& query) override;
 
  private:
+  // A row's own time, or the transaction's when it brings none.
+  std::string OwnOrNow(const std::string& at) const { return at.empty() ? Now() : at; }
+
   // A page of a filtered list: the total count, then `limit` rows from `offset` in `order`.
-  // `where` starts at FROM; its args bind first, then the limit and the offset.
-  template <typename T, typename Read>
-  Page<T> PageOf(std::string_view columns, const SqlFilter& where, std::string_view order,
-                 int limit, int offset, Read read) {
+  // `where` starts at FROM; `bind` binds its parameters from the first on and returns the next
+  // free one, which takes the limit, and the one after it the offset.
+  template <typename T, typename Binder, typename Read>
+  Page<T> PageOf(std::string_view columns, const std::string& where, Binder bind,
+                 std::string_view order, int limit, int offset, Read read) {
     Page<T> page;
     {
-      Statement c = db_.Prepare("SELECT count(*)" + where.sql);
-      where.Bind(c, 1);
+      Statement c = db_.Prepare("SELECT count(*)" + where);
+      bind(c);
       c.Step();
       page.total = c.Int(0);
     }
-    Statement s = db_.Prepare("SELECT " + std::string(columns) + where.sql + " ORDER BY " +
+    Statement s = db_.Prepare("SELECT " + std::string(columns) + where + " ORDER BY " +
                               std::string(order) + " LIMIT ? OFFSET ?");
-    const int next = where.Bind(s, 1);
+    const int next = bind(s);
     s.Bind(next, limit).Bind(next + 1, offset);
     while (s.Step()) page.items.push_back(read(s));
     return page;
   }
 
-  // A count whose statement takes the subtree's path range as its two parameters.
-  std::int64_t CountInSubtree(std::string_view sql, const Unit& within) {
-    const auto [lo, hi] = PathRange(within.path);
-    Statement s = db_.Prepare(sql);
-    s.Bind(1, lo).Bind(2, hi);
-    s.Step();
-    return s.Int(0);
+  // The same, for a filter whose args are all its parameters.
+  template <typename T, typename Read>
+  Page<T> PageOf(std::string_view columns, const SqlFilter& where, std::string_view order,
+                 int limit, int offset, Read read) {
+    return PageOf<T>(
+        columns, where.sql, [&where](Statement& s) { return where.Bind(s, 1); }, order, limit,
+        offset, read);
   }
 
   Connection& db_;

@@ -19,28 +19,22 @@ constexpr const char* kKeepState =
 void MoveSubtreePaths(Connection& db, const std::string& from_prefix, const std::string& to_prefix,
                       const std::string& effective) {
   const auto [lo, hi] = PathRange(from_prefix);
-  {
-    Statement s = db.Prepare(std::string(kKeepState) +
-                             "path > ? AND path < ? AND valid_to IS NULL AND "
-                             "coalesce(state_from, valid_from, '') < ?");
-    s.Bind(1, effective).Bind(2, lo).Bind(3, hi).Bind(4, effective);
-    s.Run();
-  }
-  Statement s = db.Prepare(
+  Run(db,
+      std::string(kKeepState) +
+          "path > ? AND path < ? AND valid_to IS NULL AND "
+          "coalesce(state_from, valid_from, '') < ?",
+      effective, lo, hi, effective);
+  Run(db,
       "UPDATE unit SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
-      "state_from = ? WHERE path > ? AND path < ? AND valid_to IS NULL");
-  s.Bind(1, to_prefix).Bind(2, static_cast<std::int64_t>(from_prefix.size()) + 1);
-  s.Bind(3, effective).Bind(4, lo).Bind(5, hi);
-  s.Run();
+      "state_from = ? WHERE path > ? AND path < ? AND valid_to IS NULL",
+      to_prefix, static_cast<std::int64_t>(from_prefix.size()) + 1, effective, lo, hi);
 }
 }  // namespace
 
 std::optional<Unit> SqlTransaction::FindUnitOn(Id id, const std::string& on) {
-  Statement s =
-      db_.Prepare(std::string("SELECT ") + kUnitColumns + " FROM " + kUnitsOn + " WHERE id = ?");
-  s.Bind(1, on).Bind(2, on).Bind(3, on).Bind(4, on).Bind(5, id);
-  if (!s.Step()) return std::nullopt;
-  return ReadUnit(s);
+  return FirstRow(db_,
+                  std::string("SELECT ") + kUnitColumns + " FROM " + kUnitsOn + " WHERE id = ?",
+                  ReadRow<Unit>, on, on, on, on, id);
 }
 
 std::vector<Unit> SqlTransaction::AncestorsOn(const Unit& unit, const std::string& on) {
@@ -56,18 +50,16 @@ std::vector<Unit> SqlTransaction::AncestorsOn(const Unit& unit, const std::strin
 }
 
 std::int64_t SqlTransaction::CountChildrenOn(Id id, const std::string& on) {
-  Statement s =
-      db_.Prepare(std::string("SELECT count(*) FROM ") + kUnitsOn + " WHERE parent_id = ?");
-  s.Bind(1, on).Bind(2, on).Bind(3, on).Bind(4, on).Bind(5, id);
-  s.Step();
-  return s.Int(0);
+  return Count(db_, std::string("SELECT count(*) FROM ") + kUnitsOn + " WHERE parent_id = ?", on,
+               on, on, on, id);
 }
 
 std::optional<std::string> SqlTransaction::StateSince(Id id) {
-  Statement s = db_.Prepare("SELECT coalesce(state_from, valid_from) FROM unit WHERE id = ?");
-  s.Bind(1, id);
-  if (!s.Step()) return std::nullopt;
-  return s.OptText(0);
+  // No unit, or one with neither date: nullopt.
+  return FirstRow(
+             db_, "SELECT coalesce(state_from, valid_from) FROM unit WHERE id = ?",
+             [](const Statement& s) { return s.OptText(0); }, id)
+      .value_or(std::nullopt);
 }
 
 Unit SqlTransaction::ReshapeUnit(Id id, const std::string& name, const std::string& subkind,
@@ -81,12 +73,8 @@ Unit SqlTransaction::ReshapeUnit(Id id, const std::string& name, const std::stri
     parent_path = parent->path;
   }
   const std::string path = parent_path + std::to_string(id) + "/";
-  {
-    Statement s = db_.Prepare(std::string(kKeepState) +
-                              "id = ? AND coalesce(state_from, valid_from, '') < ?");
-    s.Bind(1, effective).Bind(2, id).Bind(3, effective);
-    s.Run();
-  }
+  Run(db_, std::string(kKeepState) + "id = ? AND coalesce(state_from, valid_from, '') < ?",
+      effective, id, effective);
   // The current units below keep their place but not their path.
   if (path != unit->path) MoveSubtreePaths(db_, unit->path, path, effective);
   Statement s = db_.Prepare(
@@ -104,36 +92,26 @@ std::int64_t SqlTransaction::MoveChildren(Id from, Id to, const std::string& eff
   if (!source || !target) throw std::logic_error("MoveChildren: unit vanished");
   // The states are kept (with the old parent) before the parent changes.
   MoveSubtreePaths(db_, source->path, target->path, effective);
-  Statement s =
-      db_.Prepare("UPDATE unit SET parent_id = ? WHERE parent_id = ? AND valid_to IS NULL");
-  s.Bind(1, to).Bind(2, from);
-  s.Run();
+  Run(db_, "UPDATE unit SET parent_id = ? WHERE parent_id = ? AND valid_to IS NULL", to, from);
   return db_.Changes();
 }
 
 void SqlTransaction::CloseUnit(Id id, const std::string& day) {
-  Statement s = db_.Prepare("UPDATE unit SET valid_to = ? WHERE id = ?");
-  s.Bind(1, day).Bind(2, id);
-  s.Run();
+  Run(db_, "UPDATE unit SET valid_to = ? WHERE id = ?", day, id);
 }
 
 Id SqlTransaction::InsertUnitEvent(const UnitEvent& e) {
-  {
-    Statement s = db_.Prepare(
-        "INSERT INTO unit_event (kind, effective, basis, detail, account_id, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    s.Bind(1, e.kind).Bind(2, e.effective).Bind(3, e.basis).Bind(4, e.detail);
-    s.Bind(5, e.account_id).Bind(6, Now());
-    s.Run();
-  }
+  Run(db_,
+      "INSERT INTO unit_event (kind, effective, basis, detail, account_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      e.kind, e.effective, e.basis, e.detail, e.account_id, Now());
   const Id id = db_.LastInsertId();
   auto link = [&](const std::vector<Id>& units, const char* role) {
     for (const Id unit_id : units) {
-      Statement s = db_.Prepare(
+      Run(db_,
           "INSERT INTO unit_event_unit (event_id, unit_id, role) VALUES (?, ?, ?) "
-          "ON CONFLICT DO NOTHING");
-      s.Bind(1, id).Bind(2, unit_id).Bind(3, std::string(role));
-      s.Run();
+          "ON CONFLICT DO NOTHING",
+          id, unit_id, std::string(role));
     }
   };
   link(e.from, "from");
@@ -143,25 +121,18 @@ Id SqlTransaction::InsertUnitEvent(const UnitEvent& e) {
 }
 
 std::vector<UnitEvent> SqlTransaction::UnitEventsOf(Id unit_id) {
-  std::vector<UnitEvent> out;
-  {
-    Statement s = db_.Prepare(
-        "SELECT id, kind, effective, basis, detail, account_id, created_at FROM unit_event "
-        "WHERE id IN (SELECT event_id FROM unit_event_unit WHERE unit_id = ?) "
-        "ORDER BY effective, id");
-    s.Bind(1, unit_id);
-    while (s.Step()) {
-      UnitEvent e;
-      e.id = s.Int(0);
-      e.kind = s.Text(1);
-      e.effective = s.Text(2);
-      e.basis = s.Text(3);
-      e.detail = s.Text(4);
-      e.account_id = s.OptInt(5);
-      e.created_at = s.Text(6);
-      out.push_back(std::move(e));
-    }
-  }
+  std::vector<UnitEvent> out = AllRows(
+      db_,
+      "SELECT id, kind, effective, basis, detail, account_id, created_at FROM unit_event "
+      "WHERE id IN (SELECT event_id FROM unit_event_unit WHERE unit_id = ?) "
+      "ORDER BY effective, id",
+      [](const Statement& s) {
+        UnitEvent e;
+        Columns(s) >> e.id >> e.kind >> e.effective >> e.basis >> e.detail >> e.account_id >>
+            e.created_at;
+        return e;
+      },
+      unit_id);
   for (UnitEvent& e : out) {
     Statement s = db_.Prepare(
         "SELECT unit_id, role FROM unit_event_unit WHERE event_id = ? ORDER BY unit_id");
@@ -177,9 +148,7 @@ std::vector<UnitEvent> SqlTransaction::UnitEventsOf(Id unit_id) {
 MovedCounts SqlTransaction::MoveAttachments(Id from, Id to) {
   MovedCounts moved;
   auto run = [&](const std::string& sql, std::int64_t* count = nullptr) {
-    Statement s = db_.Prepare(sql);
-    s.Bind(1, to).Bind(2, from);
-    s.Run();
+    Run(db_, sql, to, from);
     if (count) *count += db_.Changes();
   };
   run("UPDATE team SET unit_id = ? WHERE unit_id = ?", &moved.teams);
@@ -191,55 +160,35 @@ MovedCounts SqlTransaction::MoveAttachments(Id from, Id to) {
       "ON CONFLICT (village_id, service, citizen_key) DO UPDATE SET first_date = CASE WHEN "
       "excluded.first_date < helped.first_date THEN excluded.first_date ELSE helped.first_date "
       "END");
-  for (const char* sql : {"DELETE FROM helped WHERE village_id = ?",
-                          "DELETE FROM helped_count WHERE village_id = ?"}) {
-    Statement s = db_.Prepare(sql);
-    s.Bind(1, from);
-    s.Run();
-  }
-  {
-    Statement s = db_.Prepare("DELETE FROM helped_count WHERE village_id = ?");
-    s.Bind(1, to);
-    s.Run();
-    Statement c = db_.Prepare(
-        "INSERT INTO helped_count (village_id, service, month, n) SELECT village_id, service, "
-        "substr(first_date, 1, 7), count(*) FROM helped WHERE village_id = ? "
-        "GROUP BY village_id, service, substr(first_date, 1, 7)");
-    c.Bind(1, to);
-    c.Run();
-  }
+  Run(db_, "DELETE FROM helped WHERE village_id = ?", from);
+  Run(db_, "DELETE FROM helped_count WHERE village_id = ?", from);
+  Run(db_, "DELETE FROM helped_count WHERE village_id = ?", to);
+  Run(db_,
+      "INSERT INTO helped_count (village_id, service, month, n) SELECT village_id, service, "
+      "substr(first_date, 1, 7), count(*) FROM helped WHERE village_id = ? "
+      "GROUP BY village_id, service, substr(first_date, 1, 7)",
+      to);
   run("UPDATE training_session SET unit_id = ? WHERE unit_id = ?", &moved.trainings);
   run("UPDATE propaganda_event SET unit_id = ? WHERE unit_id = ?", &moved.events);
   run("INSERT INTO trained_count (unit_id, topic, month, people, households) "
       "SELECT ?, topic, month, people, households FROM trained_count WHERE unit_id = ? "
       "ON CONFLICT (unit_id, topic, month) DO UPDATE SET people = trained_count.people + "
       "excluded.people, households = trained_count.households + excluded.households");
-  {
-    Statement s = db_.Prepare("DELETE FROM trained_count WHERE unit_id = ?");
-    s.Bind(1, from);
-    s.Run();
-  }
-  {  // The same place declared in both units is one place: the moving declaration is voided.
-    Statement s = db_.Prepare(
-        "UPDATE cashless_place SET voided_at = ? WHERE unit_id = ? AND voided_at IS NULL AND "
-        "EXISTS (SELECT 1 FROM cashless_place o WHERE o.unit_id = ? AND o.kind = "
-        "cashless_place.kind AND o.name_folded = cashless_place.name_folded AND "
-        "o.voided_at IS NULL)");
-    s.Bind(1, Now()).Bind(2, from).Bind(3, to);
-    s.Run();
-  }
+  Run(db_, "DELETE FROM trained_count WHERE unit_id = ?", from);
+  // The same place declared in both units is one place: the moving declaration is voided.
+  Run(db_,
+      "UPDATE cashless_place SET voided_at = ? WHERE unit_id = ? AND voided_at IS NULL AND "
+      "EXISTS (SELECT 1 FROM cashless_place o WHERE o.unit_id = ? AND o.kind = "
+      "cashless_place.kind AND o.name_folded = cashless_place.name_folded AND "
+      "o.voided_at IS NULL)",
+      Now(), from, to);
   run("UPDATE cashless_place SET unit_id = ? WHERE unit_id = ?", &moved.cashless_places);
   return moved;
 }
 
 MovedCounts SqlTransaction::CountAttachments(Id unit_id) {
   MovedCounts n;
-  auto count = [&](const char* sql) {
-    Statement s = db_.Prepare(sql);
-    s.Bind(1, unit_id);
-    s.Step();
-    return s.Int(0);
-  };
+  auto count = [&](const char* sql) { return Count(db_, sql, unit_id); };
   n.children = count("SELECT count(*) FROM unit WHERE parent_id = ? AND valid_to IS NULL");
   n.teams = count("SELECT count(*) FROM team WHERE unit_id = ?");
   n.support_records = count("SELECT count(*) FROM support_record WHERE village_id = ?");
@@ -267,18 +216,13 @@ void SqlTransaction::RebuildHelpedTotalsOf(const std::vector<Id>& units) {
   for (const Id id : units) {
     const auto unit = FindUnit(id);
     if (!unit || unit->valid_to) continue;
-    {
-      Statement s = db_.Prepare("DELETE FROM helped_total WHERE unit_id = ?");
-      s.Bind(1, id);
-      s.Run();
-    }
+    Run(db_, "DELETE FROM helped_total WHERE unit_id = ?", id);
     const auto [lo, hi] = PathRange(unit->path);
-    Statement s = db_.Prepare(
+    Run(db_,
         "INSERT INTO helped_total (unit_id, service, month, n) SELECT CAST(? AS BIGINT), "
         "c.service, c.month, sum(c.n) FROM helped_count c JOIN unit v ON v.id = c.village_id "
-        "WHERE v.path >= ? AND v.path < ? AND v.valid_to IS NULL GROUP BY c.service, c.month");
-    s.Bind(1, id).Bind(2, lo).Bind(3, hi);
-    s.Run();
+        "WHERE v.path >= ? AND v.path < ? AND v.valid_to IS NULL GROUP BY c.service, c.month",
+        id, lo, hi);
   }
 }
 
@@ -290,7 +234,7 @@ std::vector<Transaction::HistoryPath> SqlTransaction::HistoryPaths(const std::st
         "SELECT DISTINCT v.path FROM unit_version v JOIN unit u ON u.id = v.unit_id "
         "WHERE u.path >= ? AND u.path < ? AND u.valid_to IS NULL AND "
         "NOT (v.path >= ? AND v.path < ?)");
-    s.Bind(1, lo).Bind(2, hi).Bind(3, lo).Bind(4, hi);
+    s.BindAll(lo, hi, lo, hi);
     while (s.Step()) out.push_back({s.Text(0), true});
   }
   Statement s = db_.Prepare(
@@ -300,7 +244,7 @@ std::vector<Transaction::HistoryPath> SqlTransaction::HistoryPaths(const std::st
       "JOIN unit_event_unit f ON f.event_id = e.id AND f.role = 'from' "
       "JOIN unit c ON c.id = f.unit_id "
       "WHERE n.path >= ? AND n.path < ? AND c.valid_to IS NOT NULL");
-  s.Bind(1, lo).Bind(2, hi);
+  s.BindAll(lo, hi);
   while (s.Step()) out.push_back({s.Text(0), s.Text(1) == "merge"});
   return out;
 }
@@ -317,9 +261,7 @@ void SqlTransaction::CopyProvinceDefinitions(Id from_province, Id to_province) {
         "INSERT INTO reporting_policy (province_id, kind, due_day, due_month, month_offset) "
         "SELECT ?, kind, due_day, due_month, month_offset FROM reporting_policy WHERE "
         "province_id = ? ON CONFLICT DO NOTHING"}) {
-    Statement s = db_.Prepare(sql);
-    s.Bind(1, to_province).Bind(2, from_province);
-    s.Run();
+    Run(db_, sql, to_province, from_province);
   }
 }
 
