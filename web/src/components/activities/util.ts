@@ -1,6 +1,7 @@
 // What the team's activities screen and its forms share: places, months, the member list, and how
 // a count is typed (src/core/training.cpp).
 import type { Membership } from '../../api/types';
+import { wholeNumber } from '../core/textInput';
 import { todayInVietnam } from '../core/textInput';
 
 /** Where a session or an event was held: the team's village, or a commune team's commune or villages. */
@@ -15,12 +16,10 @@ export function recentMonths(n: number): string[] {
   });
 }
 
-/** A whole number typed in a field, or null; "1.200" and "1 200" (Vietnamese thousands) read as 1200. */
-export function wholeNumber(raw: string): number | null {
-  const s = raw.trim();
-  if (/^\d{1,7}$/.test(s)) return Number(s);
-  if (/^\d{1,3}([. ]\d{3}){1,2}$/.test(s)) return Number(s.replace(/[. ]/g, ''));
-  return null;
+/** A count typed in a field (wholeNumber: "1.200" reads as 1200), or null when blank or not one. */
+export function count(raw: string): number | null {
+  const n = wholeNumber(raw);
+  return n === null || Number.isNaN(n) ? null : n;
 }
 
 /** The current members (no `until`), leader first, as the member picker lists them. */

@@ -3,6 +3,7 @@
 // managing the unit it sits in; a province, only admin).
 import type { ReportKind, ReportingRule } from '../../api/types';
 import { canManageUnit, isAdmin } from '../core/shared';
+import { wholeNumber } from '../core/textInput';
 
 /** The largest amount a rate may name (src/core/allowance.hpp kMaxAmount). */
 export const MAX_AMOUNT = 100_000_000;
@@ -18,11 +19,8 @@ export function formatMoney(n: number | null | undefined, locale: string): strin
  * Returns null for an empty field, NaN for anything that is not a whole number of đồng.
  */
 export function parseMoney(text: string): number | null {
-  const s = text.trim().replace(/\s*(đ|đồng|vnd)$/i, '');
-  if (!s) return null;
-  // Thousands groups separated by dots, commas or spaces; no decimals (money is whole đồng).
-  if (!/^\d{1,3}([.,\s]\d{3})*$/.test(s) && !/^\d+$/.test(s)) return NaN;
-  return Number(s.replace(/[.,\s]/g, ''));
+  // Money is whole đồng: the thousands grouped as any whole number is typed, no decimals.
+  return wholeNumber(text.trim().replace(/\s*(đ|đồng|vnd)$/i, ''));
 }
 
 /** A field of whole numbers: null when empty, NaN when not digits. */
