@@ -25,7 +25,7 @@ build: configure
 
 # The web app (vue-tsc, then vite) into web/dist, which `cnscd serve` serves; rebuilt only when a
 # source changed. Its output goes to a log, shown when the build fails.
-WEB_SOURCES := $(shell find web/src web/public web/scripts -type f 2>/dev/null) web/index.html \
+WEB_SOURCES := $(shell find web/src web/public web/scripts docs/guide -type f 2>/dev/null) web/index.html \
   web/vite.config.ts web/tsconfig.json web/package.json web/package-lock.json docs/openapi.yaml
 WEB_LOG = $(abspath $(BUILD_DIR))/web-build.log
 web: web/dist/index.html
@@ -48,7 +48,7 @@ test: build format-check
 # Screenshots of the main screens at phone and desktop width, into docs/screens (the browser
 # tests take them; a plain `make test` keeps them out of the source tree).
 screens: build
-	@CNSCD_SCREENS_DIR=docs/screens bash tests/e2e/run.sh $(BUILD_DIR)
+	@CNSCD_SCREENS_DIR=docs/screens CNSCD_GUIDE_SHOTS=docs/guide/img bash tests/e2e/run.sh $(BUILD_DIR)
 
 # The demo serves the web app at http://localhost:$(PORT)/ (see docs/web.md for `npm run dev`).
 demo: build

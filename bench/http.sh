@@ -20,6 +20,7 @@ printf '%-70s %12.0f %8s\n' "/api/v1/health (reference)" "$ref" "1.00"
 year=$(date +%Y)
 last_month=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
 for route in "/api/v1/units?parent=3" "/api/v1/units?q=my" "/api/v1/teams/1" "/api/v1/units/1/coverage" \
+  "/api/v1/units/1/children" "/api/v1/units/3/children" \
   "/api/v1/units/1/indicators?year=$year" "/api/v1/units/1/indicators?year=$year&by=children" \
   "/api/v1/units/3/reporting-status?period=$last_month" "/api/v1/units/1/reporting-status?period=$last_month&of=teams"; do
   r=$(rps "$route")

@@ -15,7 +15,7 @@ packages=(
   libpq-dev postgresql-15
   libicu-dev libsodium-dev libcsv-dev
   libcurl4-openssl-dev curl
-  libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+  zlib1g-dev libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
   fonts-liberation2 fontconfig poppler-utils
   clang libclang-rt-14-dev
   chromium

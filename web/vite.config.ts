@@ -2,9 +2,21 @@
 // proxies /api to a cnscd on port 8080 (`make demo`).
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { fieldPreload } from './scripts/field-preload.mjs';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), fieldPreload()],
+  // Compile-time flags of Vue and vue-i18n: the app uses neither the Options API nor vue-i18n's
+  // legacy API, and no devtools in production; their code stays out of the bundle every screen
+  // loads first (the field form's first input under 2.5 s on Slow 3G, docs/web.md).
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

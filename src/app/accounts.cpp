@@ -5,6 +5,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/units.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/text_input.hpp"
@@ -302,7 +303,8 @@ MemberAccount CreateMemberAccount(Context& ctx, const Caller& caller, store::Id 
   const auto m = tx->FindMembership(membership_id);
   if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
   if (m->until) {
-    throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
+    throw Conflict("membership_ended",
+                   "Thành viên này đã rời tổ ngày " + dates::Vietnamese(*m->until) + ".",
                    "This membership already ended on " + *m->until + ".");
   }
   const GrantRole role = m->role == Role::kLeader || m->role == Role::kDeputy

@@ -5,6 +5,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/units.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 
 namespace cnscd::app {
@@ -94,7 +95,8 @@ store::CashlessPlace VoidCashlessPlace(Context& ctx, const Caller& caller, store
   if (!place) throw NotFound("tuyến đường hoặc chợ", "cashless street or market", "id");
   Require(caller, Ability::kManage, Target{place->unit_path, std::nullopt});
   if (place->voided_at) {
-    throw Conflict("already_voided", "Công nhận này đã bị hủy lúc " + *place->voided_at + ".",
+    throw Conflict("already_voided",
+                   "Công nhận này đã bị hủy lúc " + dates::Vietnamese(*place->voided_at) + ".",
                    "This declaration was already voided at " + *place->voided_at + ".", "id");
   }
   const Json before = ToJson(*place);

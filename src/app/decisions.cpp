@@ -156,7 +156,7 @@ store::Decision RecordDecision(Context& ctx, const Caller& caller, const Decisio
   if (tx->FindDecisionByNumber(commune.id, number, in.date)) {
     throw Conflict(
         "duplicate_decision",
-        "Quyết định số " + number + " ngày " + in.date + " của " + commune.name +
+        "Quyết định số " + number + " ngày " + dates::Vietnamese(in.date) + " của " + commune.name +
             " đã được ghi nhận.",
         "Decision " + number + " of " + in.date + " of " + commune.name + " is already recorded.",
         "number");

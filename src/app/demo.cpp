@@ -264,13 +264,14 @@ void SeedDemo(Context& ctx) {
   RecordDecision(ctx, chair,
                  {nhon_my, "25/QĐ-UBND", "2025-08-15", "Lê Văn Chánh", "establish", std::nullopt});
 
-  // Join requests in Mỹ Phước (seed 002 §3.1.4): one waits on the leader, one on the chairman.
+  // Join requests in Mỹ Phước (seed 002 §3.1.4): one the commune officer filed waits on the
+  // leader; the leader's own went straight to the chairman.
   const Caller leader = CallerFor(ctx, "totruong.myphuoc", "demo");
-  SubmitRequest(ctx, leader,
+  SubmitRequest(ctx, officer,
                 {"join", my_phuoc_team,
                  PersonInput{"Huỳnh Thị Bích", "0987 111 222", {}, "Giáo viên", "female", 1996},
                  std::nullopt, std::nullopt, "Giáo viên trường tiểu học ấp Mỹ Phước"});
-  const RequestView nominated = SubmitRequest(
+  SubmitRequest(
       ctx, leader,
       {"join",
        my_phuoc_team,
@@ -278,7 +279,6 @@ void SeedDemo(Context& ctx) {
        std::nullopt,
        std::nullopt,
        {}});
-  Nominate(ctx, leader, nominated.request.id);
 
   // Targets: seed 004's for Quảng Sơn (2025 and 2030; this year keeps 2025's until the commune
   // sets its own), and the people helped since January of last year in Quảng Sơn and Nhơn Mỹ.
@@ -320,21 +320,35 @@ void SeedDemo(Context& ctx) {
   // province defines those indicators itself; its targets for 2023, carried into this year.
   const Caller province = CallerFor(ctx, "so.soctrang", "demo");
   AddIndicatorDefinition(ctx, province, soc_trang,
-                         {"payment_account_working_age",
-                          "Người trong độ tuổi lao động có tài khoản thanh toán trực tuyến",
-                          "Working-age people with an online payment account", "service",
-                          "payment_account", std::nullopt, std::nullopt, "working_age", "percent"});
+                         {{"payment_account_working_age",
+                           "Người trong độ tuổi lao động có tài khoản thanh toán trực tuyến",
+                           "Working-age people with an online payment account"},
+                          "service",
+                          "payment_account",
+                          std::nullopt,
+                          std::nullopt,
+                          "working_age",
+                          "percent"});
+  AddIndicatorDefinition(ctx, province, soc_trang,
+                         {{"households_trained_ecommerce",
+                           "Hộ sản xuất, kinh doanh được tập huấn kỹ năng thương mại điện tử",
+                           "Production and business households trained in e-commerce"},
+                          "training",
+                          std::nullopt,
+                          "ecommerce",
+                          "households",
+                          "business_households",
+                          "percent"});
   AddIndicatorDefinition(
       ctx, province, soc_trang,
-      {"households_trained_ecommerce",
-       "Hộ sản xuất, kinh doanh được tập huấn kỹ năng thương mại điện tử",
-       "Production and business households trained in e-commerce", "training", std::nullopt,
-       "ecommerce", "households", "business_households", "percent"});
-  AddIndicatorDefinition(
-      ctx, province, soc_trang,
-      {"working_age_trained_digital", "Người trong độ tuổi lao động được phổ cập kỹ năng số",
-       "Working-age people trained in basic digital skills", "training", std::nullopt,
-       "digital_skills", "people", "working_age", "percent"});
+      {{"working_age_trained_digital", "Người trong độ tuổi lao động được phổ cập kỹ năng số",
+        "Working-age people trained in basic digital skills"},
+       "training",
+       std::nullopt,
+       "digital_skills",
+       "people",
+       "working_age",
+       "percent"});
   for (const int year : {2023, this_year}) {
     s.Goal(soc_trang, year, "payment_account_working_age", 50);
     s.Goal(soc_trang, year, "households_trained_ecommerce", 70);

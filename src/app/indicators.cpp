@@ -213,6 +213,27 @@ UnitIndicators MeasureUnit(store::Transaction& tx, Denominators& denominators,
   return out;
 }
 
+// `scope` cut down to the subtree at `path`: its subtrees inside it kept, those holding it
+// narrowed to it, and its single units inside it.
+store::Scope Within(const store::Scope& scope, const std::string& path) {
+  store::Scope out;
+  if (scope.everything) {
+    out.unit_paths.push_back(path);
+    return out;
+  }
+  for (const std::string& p : scope.unit_paths) {
+    if (path.starts_with(p)) {
+      out.unit_paths.push_back(path);
+    } else if (p.starts_with(path)) {
+      out.unit_paths.push_back(p);
+    }
+  }
+  for (const std::string& p : scope.single_unit_paths) {
+    if (p.starts_with(path)) out.single_unit_paths.push_back(p);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<TargetItem> PutTarget(Context& ctx, const Caller& caller, store::Id unit_id,
@@ -281,6 +302,35 @@ std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store
     }
     q.offset += static_cast<int>(page.items.size());
     if (page.items.empty() || q.offset >= page.total) break;
+  }
+  return out;
+}
+
+store::Page<UnitIndicators> CommuneIndicators(Context& ctx, const Caller& caller, store::Id unit_id,
+                                              int year, int limit, int offset) {
+  CheckYear(year);
+  auto tx = ctx.Begin(store::Access::kRead);
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kRead, unit_id);
+  const double elapsed = ElapsedFraction(ctx.Today(), year);
+  Denominators denominators(*tx, year);
+  const std::shared_ptr<const Catalogue> catalogue = CatalogueAt(*tx, unit);
+  store::UnitQuery q;
+  q.kind = UnitKind::kCommune;
+  q.limit = limit;
+  q.offset = offset;
+  const store::Page<store::Unit> communes = tx->ListUnits(q, Within(ScopeFor(caller), unit.path));
+  store::Page<UnitIndicators> out{{}, communes.total};
+  std::map<store::Id, store::Unit> parents;  // a district's communes share it
+  for (const store::Unit& commune : communes.items) {
+    UnitIndicators u = MeasureUnit(*tx, denominators, commune, year, elapsed, catalogue);
+    if (commune.parent_id) {
+      auto it = parents.find(*commune.parent_id);
+      if (it == parents.end()) {
+        it = parents.emplace(*commune.parent_id, RequireUnit(*tx, *commune.parent_id)).first;
+      }
+      u.parent = it->second;
+    }
+    out.items.push_back(std::move(u));
   }
   return out;
 }

@@ -52,6 +52,9 @@ struct UnitIndicators {
   std::vector<IndicatorValue> values;
   // Owns the indicators the values point to (shared by the units of one answer).
   std::shared_ptr<const std::vector<CatalogueIndicator>> catalogue;
+  // In a list of communes at any depth: the commune's parent (a district or a province), so that
+  // the list reads "Xã X (huyện Y)".
+  std::optional<store::Unit> parent;
 };
 
 // Sets (or, with neither min nor max, removes) the unit's own target; returns the effective
@@ -64,5 +67,9 @@ std::vector<TargetItem> EffectiveTargets(Context& ctx, const Caller& caller, sto
 // The unit's indicators for the year, or each direct child's (in the caller's scope).
 std::vector<UnitIndicators> Indicators(Context& ctx, const Caller& caller, store::Id unit_id,
                                        int year, bool by_children);
+// The indicators of every current commune in the unit's subtree and in the caller's scope, at
+// whatever depth (a province's communes through its districts), in name order, one page.
+store::Page<UnitIndicators> CommuneIndicators(Context& ctx, const Caller& caller, store::Id unit_id,
+                                              int year, int limit, int offset);
 
 }  // namespace cnscd::app

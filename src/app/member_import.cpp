@@ -195,15 +195,18 @@ void Apply(Context& ctx, const Caller& caller, store::Transaction& tx, const sto
 
 }  // namespace
 
+Error RowsRefused(int refused) {
+  return {ErrorKind::kRuleBroken, "import_refused",
+          std::to_string(refused) +
+              " dòng bị từ chối (lý do ở từng dòng): không có gì được ghi. Hãy sửa tệp rồi "
+              "nhập lại.",
+          std::to_string(refused) +
+              " rows are refused (each with its reason): nothing was written. Correct the "
+              "file and import it again."};
+}
+
 ImportRefused::ImportRefused(ImportReport report)
-    : Error(ErrorKind::kRuleBroken, "import_refused",
-            std::to_string(report.refused) +
-                " dòng bị từ chối (lý do ở từng dòng): không có gì được ghi. Hãy sửa tệp rồi "
-                "nhập lại.",
-            std::to_string(report.refused) +
-                " rows are refused (each with its reason): nothing was written. Correct the "
-                "file and import it again."),
-      report_(std::move(report)) {}
+    : Error(RowsRefused(report.refused)), report_(std::move(report)) {}
 
 ImportReport ImportMembers(Context& ctx, const Caller& caller, store::Id unit_id,
                            std::string_view bytes, const std::string& filename, bool apply) {

@@ -26,6 +26,9 @@ struct ImportReport {
   bool applied = false;
 };
 
+// The 422 `import_refused` of a sheet with `refused` rows: nothing written (every import's).
+Error RowsRefused(int refused);
+
 // The sheet could not be applied: some rows are refused. A 422 `import_refused` carrying the
 // report (computed as a dry run), so that the caller can show every row's reason.
 class ImportRefused : public Error {

@@ -6,6 +6,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/units.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
@@ -71,7 +72,8 @@ Error AlreadyMember() {
 }
 
 Error MembershipEnded(const store::Membership& m) {
-  return Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + m.until.value_or("") + ".",
+  return Conflict("membership_ended",
+                  "Thành viên này đã rời tổ ngày " + dates::Vietnamese(m.until.value_or("")) + ".",
                   "This membership already ended on " + m.until.value_or("") + ".",
                   "membership_id");
 }
@@ -238,10 +240,15 @@ RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput
   store::MembershipRequest r;
   r.kind = std::string(ToString(*kind));
   r.team_id = team.id;
-  r.state = std::string(ToString(RequestState::kSubmitted));
+  const RequestState state = InitialState(*kind, caller.held, team.id);
+  r.state = std::string(ToString(state));
   r.note = note;
   r.submitted_by = caller.account_id;
   r.submitted_at = ctx.NowTimestamp();
+  if (state == RequestState::kNominated) {
+    r.nominated_by = caller.audit_account();
+    r.nominated_at = r.submitted_at;
+  }
   if (applicant) {
     // Refuse now what approval would refuse anyway, while the applicant is at hand.
     if (auto existing = ExistingPerson(*tx, *applicant)) {

@@ -41,7 +41,8 @@ struct RequestListInput {
   int offset = 0;
 };
 
-// Files a request in state submitted. Needs kSubmitRequest on the team.
+// Files a request in state submitted, or nominated (by the caller, now) when the team's leader
+// files a join (core InitialState). Needs kSubmitRequest on the team.
 RequestView SubmitRequest(Context& ctx, const Caller& caller, const RequestInput& in);
 // The team leader introduces it to the chairman (kNominate on the team).
 RequestView Nominate(Context& ctx, const Caller& caller, store::Id request_id);

@@ -44,7 +44,7 @@ ReportingStatus StatusBelow(store::Transaction& tx, const Context& ctx, const Ca
   std::vector<Timeliness> all;
   for (store::Reporter& rep :
        tx.Reporters(unit, level.of, std::string(reporting::ToString(out.kind)), out.period,
-                    ScopeFor(caller))) {
+                    period.LastDay(), ScopeFor(caller))) {
     StatusItem item;
     item.due_date = rep.report ? rep.report->due_date : due;
     item.timeliness = rep.report ? TimelinessOf(*rep.report, today)

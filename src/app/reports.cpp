@@ -96,7 +96,7 @@ Json ComputeFigures(store::Transaction& tx, const store::Report& r) {
     for (const store::Reporter& rep :
          tx.Reporters(unit, figures.reports_below->of,
                       std::string(reporting::ToString(figures.reports_below->kind)), r.period,
-                      store::Scope{.everything = true})) {
+                      period.LastDay(), store::Scope{.everything = true})) {
       if (!rep.report) {
         below.emplace_back();
       } else {

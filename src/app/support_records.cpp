@@ -308,7 +308,8 @@ store::SupportRecord VoidSupportRecord(Context& ctx, const Caller& caller, const
   const Target target = TeamTarget(*tx, RequireTeam(*tx, r->team_id));
   Require(caller, Ability::kManage, target);
   if (r->voided_at) {
-    throw Conflict("already_voided", "Bản ghi này đã bị hủy lúc " + *r->voided_at + ".",
+    throw Conflict("already_voided",
+                   "Bản ghi này đã bị hủy lúc " + dates::Vietnamese(*r->voided_at) + ".",
                    "This record was already voided at " + *r->voided_at + ".");
   }
   const Json before = RecordJson(*r);

@@ -1,11 +1,13 @@
 #include "app/teams.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/units.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
@@ -74,6 +76,61 @@ namespace {
 double Percent(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return 0;
   return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
+}
+
+// The ids on `path` below `root_path` (a prefix of it), top first: {23, 40} for "/1/5/23/40/"
+// below "/1/5/".
+std::vector<store::Id> IdsBelow(const std::string& root_path, const std::string& path) {
+  std::vector<store::Id> ids;
+  for (std::size_t at = root_path.size(); at < path.size();) {
+    std::size_t end = path.find('/', at);
+    if (end == std::string::npos) end = path.size();
+    ids.push_back(std::stoll(path.substr(at, end - at)));
+    at = end + 1;
+  }
+  return ids;
+}
+
+// Whether each team of a subtree breaks the policy it keeps, in a fixed number of queries
+// whatever the number of teams: the settings within the subtree read at once, those of the root
+// and its ancestors one by one; then the core's rule, nearest setting first.
+class SubtreePolicies {
+ public:
+  SubtreePolicies(store::Transaction& tx, const store::Unit& root)
+      : root_path_(root.path), below_(tx.PoliciesIn(root)) {
+    std::vector<store::Unit> chain = tx.Ancestors(root);
+    chain.push_back(root);
+    std::reverse(chain.begin(), chain.end());  // nearest first
+    for (const store::Unit& u : chain) {
+      if (auto own = tx.FindPolicy(u.id)) above_.push_back(*own);
+    }
+  }
+
+  bool Breaks(const store::TeamComposition& c) const {
+    std::vector<CompositionPolicy> nearest_first;
+    std::vector<store::Id> ids = IdsBelow(root_path_, c.unit_path);
+    std::reverse(ids.begin(), ids.end());  // nearest first
+    for (const store::Id id : ids) {
+      if (const auto own = below_.find(id); own != below_.end()) {
+        nearest_first.push_back(own->second);
+      }
+    }
+    nearest_first.insert(nearest_first.end(), above_.begin(), above_.end());
+    return !Evaluate(EffectiveLevelPolicy(nearest_first, c.team.level), c.counts).empty();
+  }
+
+ private:
+  std::string root_path_;
+  std::map<store::Id, CompositionPolicy> below_;  // set on units under the root
+  std::vector<CompositionPolicy> above_;          // set on the root and up, nearest first
+};
+
+CoverageFigures Figures(const store::Coverage& counts, std::int64_t teams_with_violations) {
+  CoverageFigures f;
+  f.counts = counts;
+  f.percent = Percent(counts.villages_with_team, counts.villages);
+  f.teams_with_violations = teams_with_violations;
+  return f;
 }
 
 }  // namespace
@@ -186,7 +243,8 @@ store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id te
   auto m = tx->FindMembership(membership_id);
   if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
   if (m->until) {
-    throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
+    throw Conflict("membership_ended",
+                   "Thành viên này đã rời tổ ngày " + dates::Vietnamese(*m->until) + ".",
                    "This membership already ended on " + *m->until + ".");
   }
   const Json before = ToJson(*m);
@@ -206,7 +264,8 @@ store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store
   auto m = tx->FindMembership(membership_id);
   if (!m || m->team_id != team_id) throw NotFound("thành viên của tổ", "membership in this team");
   if (m->until) {
-    throw Conflict("membership_ended", "Thành viên này đã rời tổ ngày " + *m->until + ".",
+    throw Conflict("membership_ended",
+                   "Thành viên này đã rời tổ ngày " + dates::Vietnamese(*m->until) + ".",
                    "This membership already ended on " + *m->until + ".");
   }
   const int this_year = std::stoi(ctx.Today().substr(0, 4));
@@ -239,24 +298,38 @@ store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store
 
 CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id) {
   auto tx = ctx.Begin(store::Access::kRead);
-  const store::Unit unit = RequireUnit(*tx, unit_id);
-  Require(caller, Ability::kRead, UnitTarget(unit));
-  CoverageReport r;
-  r.counts = tx->CountCoverage(unit);
-  r.percent = Percent(r.counts.villages_with_team, r.counts.villages);
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kRead, unit_id);
+  const SubtreePolicies policies(*tx, unit);
+  std::int64_t violations = 0;
+  for (const auto& c : tx->Compositions(unit)) violations += policies.Breaks(c) ? 1 : 0;
+  CoverageReport r{Figures(tx->CountCoverage(unit), violations)};
   r.chat_groups = CountChatGroups(*tx, unit);
-  std::map<store::Id, EffectivePolicy> by_unit;
-  for (const auto& c : tx->Compositions(unit)) {
-    auto it = by_unit.find(c.team.unit_id);
-    if (it == by_unit.end()) {
-      it = by_unit.emplace(c.team.unit_id, EffectivePolicyAt(*tx, *tx->FindUnit(c.team.unit_id)))
-               .first;
-    }
-    if (!Evaluate(PolicyFor(it->second, c.team.level), c.counts).empty()) {
-      ++r.teams_with_violations;
-    }
-  }
   return r;
+}
+
+store::Page<ChildCoverage> ChildrenCoverage(Context& ctx, const Caller& caller, store::Id unit_id,
+                                            int limit, int offset) {
+  auto tx = ctx.Begin(store::Access::kRead);
+  const store::Unit unit = RequireUnitInScope(*tx, caller, Ability::kRead, unit_id);
+  store::UnitQuery q;
+  q.parent_id = unit.id;
+  q.limit = limit;
+  q.offset = offset;
+  const store::Page<store::Unit> children = tx->ListUnits(q, ScopeFor(caller));
+  std::map<std::string, store::Coverage> counts = tx->CountCoverageOfChildren(unit);
+  // Each violation counts for the child whose subtree holds the team (none: on the unit itself).
+  const SubtreePolicies policies(*tx, unit);
+  std::map<store::Id, std::int64_t> violations;
+  for (const auto& c : tx->Compositions(unit)) {
+    const std::vector<store::Id> below = IdsBelow(unit.path, c.unit_path);
+    if (!below.empty() && policies.Breaks(c)) ++violations[below.front()];
+  }
+  store::Page<ChildCoverage> out;
+  out.total = children.total;
+  for (const store::Unit& child : children.items) {
+    out.items.push_back({child, Figures(counts[child.path], violations[child.id])});
+  }
+  return out;
 }
 
 }  // namespace cnscd::app

@@ -30,11 +30,20 @@ struct PersonInput {
   std::optional<int> birth_year;
 };
 
-struct CoverageReport {
+struct CoverageFigures {
   store::Coverage counts;
   double percent = 0;  // villages with a team, one decimal
   std::int64_t teams_with_violations = 0;
+};
+
+struct CoverageReport : CoverageFigures {
   ChatGroupCounts chat_groups;  // units and teams whose Zalo group exists and is complete
+};
+
+// A child unit with the coverage of its subtree (GET /units/{id}/children).
+struct ChildCoverage {
+  store::Unit unit;
+  CoverageFigures coverage;
 };
 
 // Shared by the member use cases (here and in membership_requests): one set of rules and
@@ -56,5 +65,10 @@ store::Membership EndMembership(Context& ctx, const Caller& caller, store::Id te
 store::Membership UpdateMemberContacts(Context& ctx, const Caller& caller, store::Id team_id,
                                        store::Id membership_id, const PersonInput& contacts);
 CoverageReport GetCoverage(Context& ctx, const Caller& caller, store::Id unit_id);
+// The unit's current children in the caller's scope, a page of them, each with the coverage of
+// its subtree: the figures of GetCoverage but the chat groups, in a fixed number of queries
+// whatever the number of children.
+store::Page<ChildCoverage> ChildrenCoverage(Context& ctx, const Caller& caller, store::Id unit_id,
+                                            int limit, int offset);
 
 }  // namespace cnscd::app

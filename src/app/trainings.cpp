@@ -8,6 +8,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/teams.hpp"
+#include "core/dates.hpp"
 #include "core/uuid.hpp"
 
 namespace cnscd::app {
@@ -86,7 +87,7 @@ store::ActivityQuery QueryFor(store::Transaction& tx, const Caller& caller,
 }
 
 Error AlreadyVoided(const std::string& at) {
-  return Conflict("already_voided", "Mục này đã bị hủy lúc " + at + ".",
+  return Conflict("already_voided", "Mục này đã bị hủy lúc " + dates::Vietnamese(at) + ".",
                   "This entry was already voided at " + at + ".", "id");
 }
 

@@ -6,6 +6,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/units.hpp"
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "core/reform.hpp"
 #include "core/text.hpp"
@@ -39,7 +40,8 @@ void Add(store::MovedCounts& sum, const store::MovedCounts& m) {
 void RequireCurrent(const store::Unit& u, const std::string& field) {
   if (u.valid_to) {
     throw RuleBroken("unit_closed",
-                     u.name + " đã thôi tồn tại từ " + *u.valid_to + ": không thể thay đổi.",
+                     u.name + " đã thôi tồn tại từ ngày " + dates::Vietnamese(*u.valid_to) +
+                         ": không thể thay đổi.",
                      u.name + " ceased to exist on " + *u.valid_to + ": it cannot change.", field);
   }
 }
@@ -295,7 +297,8 @@ void DissolveUnitIn(store::Transaction& tx, const store::Unit& unit, const Event
   Record(tx, "dissolve", when, {unit.id}, {}, Json{{"unit", Brief(unit)}}, account);
 }
 
-UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEventInput& in) {
+UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEventInput& in,
+                               bool dry_run) {
   static const std::set<std::string> kKinds{"rename", "reparent", "merge", "split", "dissolve"};
   if (!kKinds.count(in.kind)) {
     throw RuleBroken("invalid_kind",
@@ -316,12 +319,26 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
   UnitEventResult out;
   std::set<store::Id> touched;  // units whose totals change: the chains before and after
   store::Id main = 0;
+  // A dry run notes each unit the change is about before the change moves what hangs on it.
+  UnitEventPreview preview;
+  auto concern = [&](const store::Unit& u) {
+    if (!dry_run) return;
+    UnitEventPreview::Concerned c{u, CurrentChildren(*tx, u.id), {}, 0};
+    c.teams = tx->ListTeams(u, store::Scope{.everything = true}, 100000, 0).items;
+    const store::Coverage counts = tx->CountCoverage(u);
+    c.members = counts.members + counts.collaborators;
+    preview.units.push_back(std::move(c));
+  };
   if (in.kind == "rename") {
     const store::Unit u = unit_of(in.unit_id, "unit_id");
     RequireManageAround(*tx, caller, u);
+    concern(u);
     const std::string name = input::Text(in.name.value_or(""), "name", 200);
     std::string subkind = text::Lower(input::Text(in.subkind.value_or(""), "subkind", 40));
     if (subkind.empty()) subkind = in.subkind ? SubkindFromName(name) : u.subkind;
+    if (u.kind == UnitKind::kVillage && u.parent_id) {
+      RequireFreeVillageName(*tx, RequireUnit(*tx, *u.parent_id), name, {u.id}, "name");
+    }
     out.unit = RenameUnitIn(*tx, u, name, subkind, when, caller.audit_account());
     main = u.id;
   } else if (in.kind == "reparent") {
@@ -329,7 +346,11 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
     const store::Unit parent = unit_of(in.parent_id, "parent_id");
     RequireManageAround(*tx, caller, u);
     Require(caller, Ability::kManage, UnitTarget(parent));
+    if (u.kind == UnitKind::kVillage) {
+      RequireFreeVillageName(*tx, parent, u.name, {u.id}, "parent_id");
+    }
     Chain(*tx, u, touched);
+    concern(u);
     out.unit = ReparentUnitIn(*tx, u, parent, when, caller.audit_account());
     Chain(*tx, *out.unit, touched);
     main = u.id;
@@ -339,6 +360,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
       sources.push_back(RequireUnit(*tx, id, "from"));
       RequireManageAround(*tx, caller, sources.back());
       Chain(*tx, sources.back(), touched);
+      concern(sources.back());
     }
     store::Unit target;
     if (in.into_unit) {
@@ -356,6 +378,13 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
       Require(caller, Ability::kManage, UnitTarget(parent));
       RequireCurrent(parent, "parent_id");
       CheckParent(sources.front().kind, parent.kind);
+      if (sources.front().kind == UnitKind::kVillage) {
+        // The villages merged away close as the new one opens: its name may be one of theirs.
+        std::vector<store::Id> closing;
+        closing.reserve(sources.size());
+        for (const store::Unit& s : sources) closing.push_back(s.id);
+        RequireFreeVillageName(*tx, parent, name, closing, "new_unit.name");
+      }
       const std::optional<std::string> code = input::OptionalText(in.code, "code");
       if (code) {
         CheckUnitCode(sources.front().kind, *code);
@@ -369,6 +398,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
       if (subkind.empty()) subkind = sources.front().subkind;
       target =
           tx->InsertUnit({code, name, sources.front().kind, subkind, parent.id, when.effective});
+      preview.creates.push_back(target);
     }
     out.moved = MergeUnitsIn(*tx, sources, target, when, caller.audit_account());
     out.unit = RequireUnit(*tx, target.id);
@@ -378,6 +408,7 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
     const store::Unit u = unit_of(in.unit_id, "unit_id");
     RequireManageAround(*tx, caller, u);
     Chain(*tx, u, touched);
+    concern(u);
     std::vector<store::Unit> parts;
     for (const store::Id id : in.into) {
       parts.push_back(RequireUnit(*tx, id, "into"));
@@ -390,12 +421,22 @@ UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEve
   } else {  // dissolve
     const store::Unit u = unit_of(in.unit_id, "unit_id");
     RequireManageAround(*tx, caller, u);
+    concern(u);
     DissolveUnitIn(*tx, u, when, caller.audit_account());
     main = u.id;
   }
   tx->RebuildHelpedTotalsOf(std::vector<store::Id>(touched.begin(), touched.end()));
   out.event = tx->UnitEventsOf(main).back();
   const store::Unit subject = RequireUnit(*tx, main);
+  if (dry_run) {
+    // What closed, read back before the transaction is dropped uncommitted.
+    for (const UnitEventPreview::Concerned& c : preview.units) {
+      const store::Unit after = RequireUnit(*tx, c.unit.id);
+      if (after.valid_to) preview.ends.push_back(after);
+    }
+    out.preview = std::move(preview);
+    return out;
+  }
   Audit(*tx, ctx, caller, in.kind, {"unit_event", out.event.id, subject.path}, std::nullopt,
         Json::parse(out.event.detail));
   tx->Commit();

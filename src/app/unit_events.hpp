@@ -38,15 +38,34 @@ struct UnitEventInput {
   std::optional<store::Id> attachments_to;
 };
 
+// What a change would do, shown before it is made (a dry run).
+struct UnitEventPreview {
+  // A unit the change is about (renamed, moved, merged away, split, dissolved), as it stands
+  // before the change: its current children, the teams of its subtree, their members.
+  struct Concerned {
+    store::Unit unit;
+    std::vector<store::Unit> children;
+    std::vector<store::Team> teams;
+    std::int64_t members = 0;  // members and collaborators of those teams
+  };
+  std::vector<Concerned> units;
+  std::vector<store::Unit> ends;     // units that cease to exist on the effective date
+  std::vector<store::Unit> creates;  // units that begin on it (a merge into a new unit)
+};
+
 struct UnitEventResult {
   store::UnitEvent event;
   std::optional<store::Unit> unit;  // the renamed, re-parented or merged-into unit
   store::MovedCounts moved;
+  std::optional<UnitEventPreview> preview;  // a dry run's
 };
 
 // Checks, applies and audits one event. Administrators change provinces and districts; a
-// province's officers change what lies below their province, a commune's its villages.
-UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEventInput& in);
+// province's officers change what lies below their province, a commune's its villages. With
+// `dry_run`, the same checks and the same work in a transaction that is never committed: the
+// result says what would change (and `preview` what it concerns), nothing is written.
+UnitEventResult ApplyUnitEvent(Context& ctx, const Caller& caller, const UnitEventInput& in,
+                               bool dry_run = false);
 
 // GET /api/v1/units/ID/events: the events that concern the unit, oldest first.
 std::vector<store::UnitEvent> ListUnitEvents(Context& ctx, const Caller& caller, store::Id unit_id);

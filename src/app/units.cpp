@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/text_input.hpp"
+#include "core/unit.hpp"
 
 namespace cnscd::app {
 
@@ -57,6 +58,24 @@ std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery q
   return tx.ListUnits(query, everything).items;
 }
 
+void RequireFreeVillageName(store::Transaction& tx, const store::Unit& parent,
+                            const std::string& name, const std::vector<store::Id>& except,
+                            const std::string& field) {
+  const std::string key = VillageNameKey(name);
+  store::UnitQuery q;
+  q.parent_id = parent.id;
+  q.kind = UnitKind::kVillage;
+  for (const store::Unit& v : CurrentUnits(tx, q)) {
+    if (std::find(except.begin(), except.end(), v.id) != except.end()) continue;
+    if (VillageNameKey(v.name) != key) continue;
+    throw Conflict(
+        "name_in_use",
+        parent.name + " đã có " + v.name + ": hai thôn, ấp của một xã không được trùng tên.",
+        parent.name + " already has " + v.name + ": two villages of a commune never share a name.",
+        field);
+  }
+}
+
 store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) {
   const std::string name = CleanName(in.name, "name");
   const auto kind = ParseUnitKind(in.kind);
@@ -74,15 +93,15 @@ store::Unit CreateUnit(Context& ctx, const Caller& caller, const UnitInput& in) 
   if (code) CheckUnitCode(*kind, *code);
 
   auto tx = ctx.Begin(store::Access::kWrite);
-  std::optional<UnitKind> parent_kind;
+  std::optional<store::Unit> parent;
   Target where{"/", std::nullopt};  // a province: only an administrator reaches the whole country
   if (in.parent_id) {
-    const store::Unit parent = RequireUnit(*tx, *in.parent_id, "parent_id");
-    parent_kind = parent.kind;
-    where = UnitTarget(parent);
+    parent = RequireUnit(*tx, *in.parent_id, "parent_id");
+    where = UnitTarget(*parent);
   }
   Require(caller, Ability::kManage, where);
-  CheckParent(*kind, parent_kind);
+  CheckParent(*kind, parent ? std::optional<UnitKind>(parent->kind) : std::nullopt);
+  if (*kind == UnitKind::kVillage && parent) RequireFreeVillageName(*tx, *parent, name, {}, "name");
   if (code && tx->FindUnitByCode(*kind, *code, std::nullopt)) {
     throw Conflict("duplicate_code", "Mã " + *code + " đã được dùng cho một đơn vị cùng cấp.",
                    "Code " + *code + " is already used by another unit of this kind.", "code");

@@ -2,6 +2,7 @@
 // Use cases on administrative units: create, read, list, population, composition policy.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/context.hpp"
 
@@ -63,6 +64,12 @@ store::Unit RequireUnit(store::Transaction& tx, store::Id id, const std::string&
 // `ability` on it (403 otherwise).
 store::Unit RequireUnitInScope(store::Transaction& tx, const Caller& caller, Ability ability,
                                store::Id id);
+// 409 `name_in_use` (field `field`) when a current village of `parent`, other than those in
+// `except`, bears `name` by VillageNameKey (case, diacritics and the type word aside): two
+// villages of one commune never share a name.
+void RequireFreeVillageName(store::Transaction& tx, const store::Unit& parent,
+                            const std::string& name, const std::vector<store::Id>& except,
+                            const std::string& field);
 // Every current unit the query names (its limit and offset ignored), whatever the caller's scope:
 // for use cases that work on the whole tree (events, the reform).
 std::vector<store::Unit> CurrentUnits(store::Transaction& tx, store::UnitQuery query);

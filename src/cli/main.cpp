@@ -1,4 +1,4 @@
-// The `cnscd` command: init, serve, import-units, demo, gen.
+// The `cnscd` command: init, serve, import-units, import-members, import-villages, demo, gen.
 #include <termios.h>
 #include <unistd.h>
 
@@ -22,10 +22,12 @@
 #include "app/member_import.hpp"
 #include "app/reform.hpp"
 #include "app/support_records.hpp"
+#include "app/village_import.hpp"
 #include "core/error.hpp"
 #include "documents/export.hpp"
 #include "http/api.hpp"
 #include "http/client_address.hpp"
+#include "http/request_log.hpp"
 #include "http/server.hpp"
 
 namespace {
@@ -78,8 +80,10 @@ std::string ReadPassword() {
 
 void Serve(app::Context& ctx, const std::string& host, int port, const std::string& web_root,
            int threads, const std::vector<std::string>& trusted_proxies,
-           const std::string& banner) {
-  http::Api api(ctx);
+           const std::string& request_log, const std::string& banner) {
+  std::optional<http::RequestLog> log;
+  if (!request_log.empty()) log.emplace(request_log);
+  http::Api api(ctx, log ? &*log : nullptr);
   http::ServerOptions options;
   options.host = host;
   options.port = static_cast<std::uint16_t>(port);
@@ -171,6 +175,36 @@ std::optional<std::string> ReadWholeFile(const std::string& file) {
   std::stringstream content;
   content << in.rdbuf();
   return content.str();
+}
+
+void PrintVillageReport(const app::VillageImportReport& r) {
+  for (const village_sheet::Row& row : r.rows) {
+    std::cout << "  dòng / line " << row.line << ": " << row.action << "  " << row.name;
+    if (!row.commune.empty()) std::cout << " — " << row.commune;
+    if (row.reason) std::cout << "\n      " << row.reason->vi << " / " << row.reason->en;
+    std::cout << "\n";
+  }
+  std::cout << (r.applied ? "Đã nhập / imported: " : "Chạy thử / dry run: ") << r.created
+            << " thôn mới / to create, " << r.updated << " cập nhật dân số / to update, "
+            << r.matched << " không đổi / matched, " << r.refused << " từ chối / refused\n";
+}
+
+int ImportVillagesFile(app::Context& ctx, std::int64_t unit_id, const std::string& file,
+                       bool apply) {
+  const std::optional<std::string> content = ReadWholeFile(file);
+  if (!content) {
+    std::cerr << file << ": không mở được tệp / cannot open the file\n";
+    return 1;
+  }
+  try {
+    PrintVillageReport(app::ImportVillages(ctx, app::SystemCaller("cli:import-villages"), unit_id,
+                                           *content, file, apply));
+    return 0;
+  } catch (const app::VillageImportRefused& e) {
+    PrintVillageReport(e.report());
+    std::cerr << "Không nhập gì: có dòng bị từ chối. / Nothing imported: some rows are refused.\n";
+    return 1;
+  }
 }
 
 struct ReformFiles {
@@ -347,6 +381,7 @@ int main(int argc, char** argv) {
   int port = 8080;
   int threads = 4;
   std::vector<std::string> trusted_proxies;
+  std::string request_log;
   std::string web_root = DefaultWebRoot(argv[0]);
   auto* serve = cli.add_subcommand("serve", "Serve the API and the web app");
   auto* demo = cli.add_subcommand(
@@ -363,6 +398,10 @@ int main(int argc, char** argv) {
           return http::NormalIp(a).empty() ? "không phải địa chỉ IP / not an IP address: " + a
                                            : std::string();
         });
+    sub->add_option("--request-log", request_log,
+                    "Append a line per API request to this file: method, route, status, user "
+                    "agent (or env CNSCD_REQUEST_LOG)")
+        ->envname("CNSCD_REQUEST_LOG");
   }
   add_db(serve);
   add_db(demo, "cnscd-demo.db");
@@ -390,6 +429,18 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
   import_members->add_flag("--apply", apply, "Write the rows (refused rows: nothing is written)");
+
+  auto* import_villages = cli.add_subcommand(
+      "import-villages",
+      "Import villages and their population from the village sheet (XLSX or CSV): a dry run, or "
+      "--apply (all or nothing)");
+  add_db(import_villages);
+  import_villages->add_option("--unit", import_unit, "Id of the commune, district or province")
+      ->required();
+  import_villages->add_option("FILE", member_file, "The village sheet (.xlsx or .csv)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_villages->add_flag("--apply", apply, "Write the rows (refused rows: nothing is written)");
 
   auto* recount = cli.add_subcommand(
       "recount", "Rebuild the counters of people helped from the support records");
@@ -535,6 +586,7 @@ int main(int argc, char** argv) {
       return RunReform(ctx, reform_files, reform_input);
     }
     if (*import_members) return ImportMembersFile(ctx, import_unit, member_file, apply);
+    if (*import_villages) return ImportVillagesFile(ctx, import_unit, member_file, apply);
     if (*recount) {
       const app::RecountResult r = app::Recount(ctx);
       std::cout << "cnscd: " << r.helped_pairs
@@ -565,7 +617,7 @@ int main(int argc, char** argv) {
       }
       banner += "  Mở / open: http://localhost:" + std::to_string(port) + "\n\n";
     }
-    Serve(ctx, host, port, web_root, threads, trusted_proxies, banner);
+    Serve(ctx, host, port, web_root, threads, trusted_proxies, request_log, banner);
     return 0;
   } catch (const Error& e) {
     std::cerr << "cnscd: " << e.message_vi() << " / " << e.message_en() << "\n";

@@ -39,4 +39,55 @@ std::optional<std::chrono::sys_days> ParseDate(std::string_view s) {
   return std::chrono::sys_days{ymd};
 }
 
+namespace {
+
+constexpr std::chrono::hours kVietnamOffset{7};
+
+// "YYYY-MM-DDTHH:MM:SSZ" (Timestamp's form): the instant, or nullopt.
+std::optional<std::chrono::sys_seconds> ParseTimestamp(std::string_view s) {
+  if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') {
+    return std::nullopt;
+  }
+  const auto day = ParseDate(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const char* first = s.data() + 11 + 3 * i;
+    auto [ptr, ec] = std::from_chars(first, first + 2, parts[i]);
+    if (ec != std::errc() || ptr != first + 2) return std::nullopt;
+  }
+  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
+  return std::chrono::sys_seconds{*day} + std::chrono::hours{parts[0]} +
+         std::chrono::minutes{parts[1]} + std::chrono::seconds{parts[2]};
+}
+
+std::string DayMonthYear(std::chrono::sys_days day) {
+  const std::chrono::year_month_day ymd{day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+  return buf;
+}
+
+}  // namespace
+
+std::string EndOfVietnamDay(std::string_view date) {
+  const auto day = ParseDate(date);
+  if (!day) return std::string(date);
+  return Timestamp(std::chrono::sys_days{*day + std::chrono::days{1}} - kVietnamOffset);
+}
+
+std::string Vietnamese(std::string_view date_or_timestamp) {
+  if (const auto day = ParseDate(date_or_timestamp)) return DayMonthYear(*day);
+  const auto at = ParseTimestamp(date_or_timestamp);
+  if (!at) return std::string(date_or_timestamp);
+  const std::chrono::sys_seconds local = *at + kVietnamOffset;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d ngày ", static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()));
+  return buf + DayMonthYear(day);
+}
+
 }  // namespace cnscd::dates

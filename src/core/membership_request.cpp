@@ -77,6 +77,15 @@ std::string_view ToString(RequestAction action) { return Names(action).name; }
 
 std::string_view VietnameseName(RequestState state) { return Names(state).vietnamese; }
 
+RequestState InitialState(RequestKind kind, const std::vector<HeldGrant>& filer,
+                          std::int64_t team_id) {
+  if (kind != RequestKind::kJoin) return RequestState::kSubmitted;
+  for (const HeldGrant& g : filer) {
+    if (g.role == GrantRole::kTeamLeader && g.team_id == team_id) return RequestState::kNominated;
+  }
+  return RequestState::kSubmitted;
+}
+
 bool IsOpen(RequestState state) {
   return state == RequestState::kSubmitted || state == RequestState::kNominated;
 }

@@ -2,8 +2,12 @@
 // Join and leave requests (seed 002 §3.1.4): a resident applies or a member asks to leave; the
 // team leader introduces (nominates) the request; the commune People's Committee chairman
 // approves or rejects it. Pure rules: the state machine and the names of its parts.
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "core/access.hpp"
 
 namespace cnscd {
 
@@ -35,6 +39,12 @@ std::string_view ToString(RequestAction action);
 
 // The state as users read it: "đã gửi", "đã giới thiệu", ...
 std::string_view VietnameseName(RequestState state);
+
+// The state a request starts in. A join filed by one who holds a team_leader grant on the team
+// starts nominated: the leader who files it has introduced it by filing it, and it goes straight
+// to the chairman. Any other request (a leave, or filed by anyone else) starts submitted.
+RequestState InitialState(RequestKind kind, const std::vector<HeldGrant>& filer,
+                          std::int64_t team_id);
 
 // Still waiting for someone (submitted or nominated).
 bool IsOpen(RequestState state);

@@ -77,6 +77,22 @@ TEST(MembershipRequest, AJoinGoesFromApplicationThroughTheLeaderToTheChairman) {
   EXPECT_FALSE(IsOpen(s));
 }
 
+TEST(MembershipRequest, ALeadersOwnJoinRequestStartsNominated) {
+  const std::vector<HeldGrant> leader{{GrantRole::kTeamLeader, "/1/2/3/", 7}};
+  EXPECT_EQ(InitialState(RequestKind::kJoin, leader, 7), S::kNominated);
+  // Leading another team, or asking to leave, changes nothing: the request waits on the leader.
+  EXPECT_EQ(InitialState(RequestKind::kJoin, leader, 8), S::kSubmitted);
+  EXPECT_EQ(InitialState(RequestKind::kLeave, leader, 7), S::kSubmitted);
+  // A member, an officer, the chairman or an administrator files an application to introduce.
+  for (const GrantRole role : {GrantRole::kMember, GrantRole::kCommuneOfficer,
+                               GrantRole::kCommuneChair, GrantRole::kAdmin}) {
+    const std::vector<HeldGrant> held{
+        {role, "/1/2/3/", IsTeamRole(role) ? std::optional<std::int64_t>(7) : std::nullopt}};
+    EXPECT_EQ(InitialState(RequestKind::kJoin, held, 7), S::kSubmitted) << ToString(role);
+  }
+  EXPECT_EQ(InitialState(RequestKind::kJoin, {}, 7), S::kSubmitted);
+}
+
 TEST(MembershipRequest, OnlySubmittedAndNominatedRequestsAreOpen) {
   EXPECT_TRUE(IsOpen(S::kSubmitted));
   EXPECT_TRUE(IsOpen(S::kNominated));

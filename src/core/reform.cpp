@@ -210,17 +210,18 @@ void CheckEventDate(const std::string& effective, const std::string& today,
                      "The effective date must be YYYY-MM-DD: " + effective, field);
   }
   if (effective > today) {
-    throw RuleBroken(
-        "future_date",
-        "Ngày hiệu lực " + effective + " chưa đến: chỉ ghi thay đổi từ ngày đó trở đi.",
-        "The effective date " + effective +
-            " has not come yet: enter the change on or after that day.",
-        field);
+    throw RuleBroken("future_date",
+                     "Ngày hiệu lực " + dates::Vietnamese(effective) +
+                         " chưa đến: chỉ ghi thay đổi từ ngày đó trở đi.",
+                     "The effective date " + effective +
+                         " has not come yet: enter the change on or after that day.",
+                     field);
   }
   if (since && effective < *since) {
     throw RuleBroken(
         "before_current_state",
-        "Ngày hiệu lực " + effective + " sớm hơn thay đổi gần nhất của đơn vị (" + *since + ").",
+        "Ngày hiệu lực " + dates::Vietnamese(effective) +
+            " sớm hơn thay đổi gần nhất của đơn vị (" + dates::Vietnamese(*since) + ").",
         "The effective date " + effective + " is before the unit's last change (" + *since + ").",
         field);
   }

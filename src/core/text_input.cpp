@@ -75,4 +75,28 @@ std::string Paragraphs(std::string_view raw, const std::string& field, std::size
   return out;
 }
 
+std::optional<std::int64_t> WholeNumber(std::string_view typed) {
+  const std::string s = text::Clean(typed);
+  std::string digits;
+  // Digits, or groups of three after a first group of one to three, split by '.', ',' or ' '.
+  std::size_t group = 0;
+  char separator = 0;
+  for (const char c : s) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      ++group;
+    } else if (c == '.' || c == ',' || c == ' ') {
+      if (group == 0 || (separator != 0 && group != 3) || (separator == 0 && group > 3)) {
+        return std::nullopt;
+      }
+      separator = c;
+      group = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || digits.size() > 15 || (separator != 0 && group != 3)) return std::nullopt;
+  return std::stoll(digits);
+}
+
 }  // namespace cnscd::input

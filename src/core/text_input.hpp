@@ -3,6 +3,7 @@
 // invalid_utf8), it is stored NFC with its white space trimmed and inner runs collapsed, it has a
 // length limit in characters (422 too_long), and a required field may not be left blank.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,11 @@ std::string RequiredText(std::string_view raw, const std::string& field, std::si
 // Several paragraphs (a report's narrative): each line cleaned, blank lines at the ends dropped
 // and runs of them kept as one, so that paragraphs survive; within `max_length` characters.
 std::string Paragraphs(std::string_view raw, const std::string& field, std::size_t max_length);
+
+// A whole number as people in Vietnam type it (the web's textInput.wholeNumber): "1.234",
+// "1 234", "1,234" or "1234" -> 1234. nullopt when it is not a whole number >= 0 (a decimal such
+// as "1,5", a blank, or beyond 15 digits).
+std::optional<std::int64_t> WholeNumber(std::string_view typed);
 
 // 422 too_long: "Giá trị quá dài (tối đa N ký tự)."
 Error TooLong(const std::string& field, std::size_t max_length);

@@ -76,3 +76,20 @@ TEST(TextInput, ParagraphsKeepTheirBreaks) {
 
 }  // namespace
 }  // namespace cnscd::input
+
+namespace cnscd::input {
+namespace {
+
+TEST(TextInput, WholeNumbersAsTypedInVietnam) {
+  EXPECT_EQ(WholeNumber("1234"), 1234);
+  EXPECT_EQ(WholeNumber("1.234"), 1234);
+  EXPECT_EQ(WholeNumber(" 1 234 567 "), 1234567);
+  EXPECT_EQ(WholeNumber("1,234"), 1234);
+  EXPECT_EQ(WholeNumber("0"), 0);
+  for (const char* bad : {"", "1,5", "12.34", "1234.567", "-3", "1.2345", "abc", ".123", "1."}) {
+    EXPECT_EQ(WholeNumber(bad), std::nullopt) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace cnscd::input

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -126,6 +127,51 @@ std::string SubkindFromName(std::string_view name) {
     }
   }
   return {};
+}
+
+const std::vector<std::string_view>& VillageKindWords() {
+  // Longest first: "khu phố" before "khu".
+  static const std::vector<std::string_view> kWords{
+      "tổ dân phố", "khu dân cư", "khu phố", "thôn", "buôn", "khóm", "làng", "plei",
+      "phum",       "ấp",         "bon",     "bản",  "xóm",  "sóc",  "khu"};
+  return kWords;
+}
+
+namespace {
+
+// True when `s` starts with `word` standing as a whole word.
+bool StartsWithWord(std::string_view s, std::string_view word) {
+  return s.starts_with(word) && (s.size() == word.size() || s[word.size()] == ' ');
+}
+
+// The type word leading the cleaned, lower-case `lower`, with its length in `lower`.
+std::pair<std::string_view, std::size_t> LeadingKind(const std::string& lower) {
+  for (const std::string_view w : VillageKindWords()) {
+    if (StartsWithWord(lower, w)) return {w, w.size()};
+  }
+  // Typed without diacritics ("thon 3"): only plain ASCII words, so that "Bàn Thạch" keeps its
+  // first word where "bản" would fold the same.
+  std::size_t ascii = 0;
+  while (ascii < lower.size() && static_cast<unsigned char>(lower[ascii]) < 0x80) ++ascii;
+  for (const std::string_view w : VillageKindWords()) {
+    const std::string folded = text::Fold(w);
+    if (StartsWithWord(lower, folded) && folded.size() <= ascii) return {w, folded.size()};
+  }
+  return {{}, 0};
+}
+
+}  // namespace
+
+std::string VillageKindOf(std::string_view name) {
+  return std::string(LeadingKind(text::Lower(text::Clean(name))).first);
+}
+
+std::string VillageNameKey(std::string_view name) {
+  const std::string lower = text::Lower(text::Clean(name));
+  const std::size_t kind = LeadingKind(lower).second;
+  // A name that is only a type word ("Xóm") keeps it: nothing else would tell it apart.
+  if (kind == 0 || kind == lower.size()) return text::Fold(lower);
+  return text::Fold(std::string_view(lower).substr(kind + 1));
 }
 
 }  // namespace cnscd

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cnscd {
 
@@ -29,5 +30,19 @@ std::string PadGsoCode(UnitKind kind, std::string_view code);
 
 // The type word of an official name: "Xã Nhơn Mỹ" -> "xã", "Thành phố Cần Thơ" -> "thành phố".
 std::string SubkindFromName(std::string_view name);
+
+// The type words of villages across the provinces, lower case, longest first: "tổ dân phố",
+// "khu dân cư", "khu phố", "thôn", "ấp", "bon", "buôn", "bản", "khóm", "làng", "xóm", "plei",
+// "sóc", "phum", "khu". A village's subkind is its type word.
+const std::vector<std::string_view>& VillageKindWords();
+
+// The type word `name` starts with, lower case with its diacritics ("Ấp Mỹ Phước" -> "ấp"); a
+// name typed without diacritics is read too ("thon 3" -> "thôn"). Empty when none.
+std::string VillageKindOf(std::string_view name);
+
+// How two villages' names are compared: folded (text::Fold) without the leading type word, so
+// that "Thôn 1", "thôn 1", "THON 1" and "1" are one name. Two villages of a commune never share
+// it.
+std::string VillageNameKey(std::string_view name);
 
 }  // namespace cnscd

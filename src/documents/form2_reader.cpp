@@ -13,24 +13,6 @@
 namespace cnscd::documents {
 namespace {
 
-// A comparison key for column titles and positions: folded (no case, no diacritics), every
-// character but letters and digits a space, spaces collapsed.
-std::string Key(std::string_view s) {
-  std::string folded = text::Fold(s);
-  std::string out;
-  bool space = false;
-  for (const char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    } else {
-      space = true;  // punctuation and what Fold left outside ASCII separate words
-    }
-  }
-  return out;
-}
-
 bool StartsWithAny(std::string_view key, std::initializer_list<std::string_view> prefixes) {
   for (std::string_view p : prefixes) {
     if (key == p || key.starts_with(std::string(p) + " ")) return true;
@@ -58,7 +40,7 @@ Columns FindColumns(const std::vector<std::string>& cells) {
     if (slot < 0) slot = index;
   };
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::string key = Key(cells[i]);
+    const std::string key = TitleKey(cells[i]);
     const int index = static_cast<int>(i);
     if (key == "tt" || key == "stt" || key == "so tt" || key == "so thu tu") {
       take(c.tt, index);
@@ -119,35 +101,6 @@ std::string RestoreLeadingZero(std::string phone) {
   return phone;
 }
 
-bool NamesSpreadsheet(std::string_view filename_or_type) {
-  const std::string lower = text::Lower(filename_or_type);
-  return lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".xlsm") ||
-         lower.find("spreadsheetml") != std::string::npos ||
-         lower.find("ms-excel") != std::string::npos;
-}
-
-std::vector<CsvRow> ReadRows(std::string_view bytes, std::string_view filename_or_type) {
-  if (LooksLikeZip(bytes)) return ReadXlsx(bytes);
-  // The Compound File signature: a legacy .xls workbook, or a password-protected .xlsx.
-  if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
-    throw Malformed("unreadable_xlsx",
-                    "Tệp là bảng tính Excel cũ (.xls) hoặc được đặt mật khẩu: hãy bỏ mật khẩu và "
-                    "lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
-                    "The file is a legacy Excel workbook (.xls) or password-protected: remove "
-                    "the password and save it as .xlsx or CSV UTF-8.");
-  }
-  if (NamesSpreadsheet(filename_or_type)) {
-    throw Malformed("unreadable_xlsx", "Tệp không phải bảng tính Excel (.xlsx) đọc được.",
-                    "The file is not a readable Excel workbook (.xlsx).");
-  }
-  if (!text::IsValidUtf8(bytes)) {
-    throw Malformed("not_utf8",
-                    "Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\").",
-                    "The CSV file must be saved as UTF-8 (in Excel: \"CSV UTF-8\").");
-  }
-  return ReadCsv(bytes);
-}
-
 Error HeaderMissing(const std::vector<CsvRow>& rows) {
   std::string vi =
       "Không tìm thấy dòng tiêu đề của Mẫu 2: cần các cột Tên xã/phường/thị trấn, Tên Tổ công "
@@ -200,7 +153,7 @@ bool IsDateLine(const std::string& key) {
 // the place and date. No one's name begins so: a name never starts with "(", and these words
 // are not Vietnamese names.
 bool OpensSignatureBlock(const std::string& first) {
-  const std::string key = Key(first);
+  const std::string key = TitleKey(first);
   if (first.starts_with('(') && StartsWithAny(key, {"ky"})) return true;
   return StartsWithAny(
              key, {"nguoi lap", "can bo lap", "xac nhan", "tm", "kt", "thu truong", "noi nhan"}) ||
@@ -228,7 +181,7 @@ std::optional<Role> ParsePosition(std::string_view text) {
   if (const std::size_t bracket = s.find('('); bracket != std::string_view::npos && bracket > 0) {
     s = s.substr(0, bracket);
   }
-  const std::string key = Key(s);
+  const std::string key = TitleKey(s);
   if (key == "to truong" || key == "truong to" || key == "leader") return Role::kLeader;
   if (key == "to pho" || key == "pho to" || key == "to pho to" || key == "deputy") {
     return Role::kDeputy;
@@ -239,7 +192,7 @@ std::optional<Role> ParsePosition(std::string_view text) {
 }
 
 Form2Sheet ReadForm2(std::string_view bytes, std::string_view filename_or_type) {
-  const std::vector<CsvRow> rows = ReadRows(bytes, filename_or_type);
+  const std::vector<CsvRow> rows = ReadSheetRows(bytes, filename_or_type);
   Form2Sheet sheet;
   std::size_t i = 0;
   Columns columns;

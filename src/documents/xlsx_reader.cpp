@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace cnscd::documents {
 namespace {
@@ -371,6 +372,13 @@ std::string WorkbookPart(const Archive& archive) {
   return "xl/workbook.xml";
 }
 
+bool NamesSpreadsheet(std::string_view filename_or_type) {
+  const std::string lower = text::Lower(filename_or_type);
+  return lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".xlsm") ||
+         lower.find("spreadsheetml") != std::string::npos ||
+         lower.find("ms-excel") != std::string::npos;
+}
+
 }  // namespace
 
 bool LooksLikeZip(std::string_view bytes) { return bytes.starts_with("PK\x03\x04"); }
@@ -465,6 +473,44 @@ std::vector<CsvRow> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
     }
   }
   return std::move(grid).Rows();
+}
+
+std::string TitleKey(std::string_view s) {
+  std::string folded = text::Fold(s);
+  std::string out;
+  bool space = false;
+  for (const char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    } else {
+      space = true;  // punctuation and what Fold left outside ASCII separate words
+    }
+  }
+  return out;
+}
+
+std::vector<CsvRow> ReadSheetRows(std::string_view bytes, std::string_view filename_or_type) {
+  if (LooksLikeZip(bytes)) return ReadXlsx(bytes);
+  // The Compound File signature: a legacy .xls workbook, or a password-protected .xlsx.
+  if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
+    throw Malformed("unreadable_xlsx",
+                    "Tệp là bảng tính Excel cũ (.xls) hoặc được đặt mật khẩu: hãy bỏ mật khẩu và "
+                    "lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
+                    "The file is a legacy Excel workbook (.xls) or password-protected: remove "
+                    "the password and save it as .xlsx or CSV UTF-8.");
+  }
+  if (NamesSpreadsheet(filename_or_type)) {
+    throw Malformed("unreadable_xlsx", "Tệp không phải bảng tính Excel (.xlsx) đọc được.",
+                    "The file is not a readable Excel workbook (.xlsx).");
+  }
+  if (!text::IsValidUtf8(bytes)) {
+    throw Malformed("not_utf8",
+                    "Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\").",
+                    "The CSV file must be saved as UTF-8 (in Excel: \"CSV UTF-8\").");
+  }
+  return ReadCsv(bytes);
 }
 
 }  // namespace cnscd::documents

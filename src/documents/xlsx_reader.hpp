@@ -2,6 +2,7 @@
 // Reading the first worksheet of an Excel workbook (.xlsx, Office Open XML) as rows of text, the
 // way ReadCsv gives them: what officials send is usually a spreadsheet, not a CSV file.
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,5 +31,16 @@ std::vector<CsvRow> ReadXlsx(std::string_view bytes, const XlsxLimits& limits = 
 
 // True when `bytes` start like a zip archive (an .xlsx file is one).
 bool LooksLikeZip(std::string_view bytes);
+
+// The rows of an uploaded sheet: a workbook (by its zip signature) read by ReadXlsx, else CSV in
+// UTF-8 read by ReadCsv. `filename_or_type` ("list.xlsx", "text/csv"): a name or type saying
+// spreadsheet makes bytes that are not one unreadable_xlsx rather than a CSV. Throws
+// cnscd::Error (kMalformed): unreadable_xlsx (also a legacy .xls or password-protected file),
+// not_utf8, unreadable_csv.
+std::vector<CsvRow> ReadSheetRows(std::string_view bytes, std::string_view filename_or_type);
+
+// A comparison key for column titles: folded (no case, no diacritics), every character but
+// letters and digits a space, spaces collapsed ("Tên thôn, ấp" -> "ten thon ap").
+std::string TitleKey(std::string_view s);
 
 }  // namespace cnscd::documents

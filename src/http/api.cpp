@@ -58,7 +58,7 @@ void AddAllRoutes(Router& router) {
 
 }  // namespace
 
-Api::Api(app::Context& ctx) : ctx_(ctx) { AddAllRoutes(router_); }
+Api::Api(app::Context& ctx, const RequestLog* log) : ctx_(ctx), log_(log) { AddAllRoutes(router_); }
 
 std::vector<std::string> ApiRoutes() {
   Router router;
@@ -67,8 +67,18 @@ std::vector<std::string> ApiRoutes() {
 }
 
 Response Api::Handle(const Request& request) {
+  const Router::Match match = router_.Find(request.method, request.path);
+  Response response = Answer(request, match);
+  if (log_ != nullptr) {
+    log_->Write(request.method, match.pattern != nullptr ? *match.pattern : std::string(),
+                response.status, request.user_agent);
+  }
+  return response;
+}
+
+Response Api::Answer(const Request& request, const Router::Match& match) {
   try {
-    return Dispatch(request);
+    return Dispatch(request, match);
   } catch (const Error& e) {
     return ErrorResponse(e);
   } catch (const std::exception& e) {
@@ -81,8 +91,7 @@ Response Api::Handle(const Request& request) {
   }
 }
 
-Response Api::Dispatch(const Request& request) {
-  const Router::Match match = router_.Find(request.method, request.path);
+Response Api::Dispatch(const Request& request, const Router::Match& match) {
   if (match.handler == nullptr) {
     if (match.path_known) {
       throw Error(ErrorKind::kMethodNotAllowed, "method_not_allowed",

@@ -3,6 +3,7 @@
 // of every refusal to its 4xx body. The network server (server.cpp) only carries bytes to it.
 #include "app/context.hpp"
 #include "http/request.hpp"
+#include "http/request_log.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
@@ -12,12 +13,15 @@ constexpr std::size_t kMaxJsonBody = 1 << 20;
 
 class Api {
  public:
-  explicit Api(app::Context& ctx);
+  // `log`, when given, gets a line for every request Handle answers; it must outlive the Api.
+  explicit Api(app::Context& ctx, const RequestLog* log = nullptr);
   Response Handle(const Request& request);
 
  private:
-  Response Dispatch(const Request& request);
+  Response Answer(const Request& request, const Router::Match& match);
+  Response Dispatch(const Request& request, const Router::Match& match);
   app::Context& ctx_;
+  const RequestLog* log_;
   Router router_;
 };
 

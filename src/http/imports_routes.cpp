@@ -1,5 +1,6 @@
-// /units/ID/imports: members from Form 2 (XLSX or CSV), sent as multipart/form-data (a part
-// named "file") or as the raw body. A dry run by default; ?apply=true writes, all or nothing.
+// /units/ID/imports: members from Form 2 (XLSX or CSV), and /units/ID/village-imports: villages
+// and their population; each sent as multipart/form-data (a part named "file") or as the raw
+// body. A dry run by default; ?apply=true writes, all or nothing.
 #include <cctype>
 #include <optional>
 #include <restinio/helpers/multipart_body.hpp>
@@ -7,6 +8,7 @@
 #include <string_view>
 
 #include "app/member_import.hpp"
+#include "app/village_import.hpp"
 #include "http/router.hpp"
 
 namespace cnscd::http {
@@ -137,8 +139,26 @@ Response Import(Call& call) {
   }
 }
 
+Response ImportVillages(Call& call) {
+  const bool apply = ApplyRequested(call);
+  const Upload upload = ReadUpload(call.request);
+  try {
+    return JsonResponse(
+        200, app::VillageImportReportJson(app::ImportVillages(
+                 call.ctx, call.caller, call.ids[0], upload.bytes, upload.filename, apply)));
+  } catch (const app::VillageImportRefused& e) {
+    Response r = ErrorResponse(e);
+    Json body = Json::parse(r.body);
+    body["report"] = app::VillageImportReportJson(e.report());
+    return JsonResponse(r.status, body);
+  }
+}
+
 }  // namespace
 
-void AddImportRoutes(Router& router) { router.Add("POST", "/api/v1/units/{id}/imports", Import); }
+void AddImportRoutes(Router& router) {
+  router.Add("POST", "/api/v1/units/{id}/imports", Import);
+  router.Add("POST", "/api/v1/units/{id}/village-imports", ImportVillages);
+}
 
 }  // namespace cnscd::http

@@ -99,13 +99,34 @@ Response GetTargets(Call& call) {
                          app::EffectiveTargets(call.ctx, call.caller, call.ids[0], year)));
 }
 
+// One unit of a ranking: its id, name and indicators.
+Json RankedUnit(const app::UnitIndicators& u) {
+  return Json{
+      {"unit_id", u.unit.id}, {"name", u.unit.name}, {"indicators", RenderValues(u.values)}};
+}
+
 Response GetIndicators(Call& call) {
   const int year = RequireYear(call);
-  auto by = call.request.query.find("by");
-  const bool by_children = by != call.request.query.end() && by->second == "children";
-  if (by != call.request.query.end() && !by->second.empty() && !by_children) {
-    throw Malformed("bad_query", "by chỉ nhận giá trị children.", "by accepts only children.",
-                    "by");
+  const std::string by = call.QueryText("by").value_or("");
+  if (by == "communes") {
+    // Every commune below, however deep, paged: a province's ranking reaches its communes.
+    const store::Page<app::UnitIndicators> page = app::CommuneIndicators(
+        call.ctx, call.caller, call.ids[0], year, call.Limit(), call.Offset());
+    Json items = Json::array();
+    for (const app::UnitIndicators& u : page.items) {
+      Json j = RankedUnit(u);
+      j["parent_id"] = u.parent ? Json(u.parent->id) : Json();
+      j["parent_name"] = u.parent ? Json(u.parent->name) : Json();
+      items.push_back(std::move(j));
+    }
+    return JsonResponse(
+        200,
+        Json{{"unit_id", call.ids[0]}, {"year", year}, {"items", items}, {"total", page.total}});
+  }
+  const bool by_children = by == "children";
+  if (!by.empty() && !by_children) {
+    throw Malformed("bad_query", "by chỉ nhận giá trị children hoặc communes.",
+                    "by accepts only children or communes.", "by");
   }
   const std::vector<app::UnitIndicators> units =
       app::Indicators(call.ctx, call.caller, call.ids[0], year, by_children);
@@ -113,10 +134,7 @@ Response GetIndicators(Call& call) {
   if (!by_children) {
     items = RenderValues(units.front().values);
   } else {
-    for (const app::UnitIndicators& u : units) {
-      items.push_back(Json{
-          {"unit_id", u.unit.id}, {"name", u.unit.name}, {"indicators", RenderValues(u.values)}});
-    }
+    for (const app::UnitIndicators& u : units) items.push_back(RankedUnit(u));
   }
   return JsonResponse(200, Json{{"unit_id", call.ids[0]}, {"year", year}, {"items", items}});
 }

@@ -18,6 +18,7 @@ struct Request {
   std::string csrf_token;       // the X-CSRF-Token header
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS proxy
   std::string remote_address;   // the client's IP
+  std::string user_agent;       // the User-Agent header, for the request log alone
 };
 
 struct Response {

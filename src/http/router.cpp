@@ -80,17 +80,17 @@ std::string Call::RequireQuery(const std::string& name) const {
 
 void Router::Add(std::string method, const std::string& pattern, Handler handler,
                  bool public_route) {
-  routes_.push_back({std::move(method), Split(pattern), std::move(handler), public_route});
+  std::vector<std::string> segments = Split(pattern);
+  std::string joined;
+  for (const std::string& segment : segments) joined += "/" + segment;
+  routes_.push_back({std::move(method), std::move(segments), std::move(joined), std::move(handler),
+                     public_route});
 }
 
 std::vector<std::string> Router::Describe() const {
   std::vector<std::string> out;
   out.reserve(routes_.size());
-  for (const Route& route : routes_) {
-    std::string line = route.method + " ";
-    for (const std::string& segment : route.segments) line += "/" + segment;
-    out.push_back(std::move(line));
-  }
+  for (const Route& route : routes_) out.push_back(route.method + " " + route.pattern);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -115,6 +115,7 @@ Router::Match Router::Find(const std::string& method, const std::string& path) c
     match.path_known = true;
     if (route.method == method) {
       match.handler = &route.handler;
+      match.pattern = &route.pattern;
       match.public_route = route.public_route;
       match.ids = std::move(ids);
       return match;

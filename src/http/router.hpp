@@ -62,6 +62,7 @@ class Router {
 
   struct Match {
     const Handler* handler = nullptr;
+    const std::string* pattern = nullptr;  // the matched route, "/api/v1/units/{id}"
     bool public_route = false;
     std::vector<store::Id> ids;
     bool path_known = false;  // some route has this path, maybe with another method
@@ -75,6 +76,7 @@ class Router {
   struct Route {
     std::string method;
     std::vector<std::string> segments;
+    std::string pattern;  // the segments joined again, as Describe and the request log write it
     Handler handler;
     bool public_route;
   };

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "http/client_address.hpp"
+#include "http/gzip.hpp"
 #include "http/static_files.hpp"
 
 namespace cnscd::http {
@@ -47,8 +48,8 @@ bool ParseQuery(std::string_view raw, std::map<std::string, std::string>& out) {
   return true;
 }
 
-restinio::request_handling_status_t Reply(const restinio::request_handle_t& req,
-                                          const Response& r) {
+restinio::request_handling_status_t Reply(const restinio::request_handle_t& req, Response r) {
+  CompressJson(r, AcceptsGzip(Header(req, restinio::http_field::accept_encoding)));
   auto resp = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(r.status)}, ""});
   resp.append_header(restinio::http_field::server, "cnscd");
@@ -72,7 +73,7 @@ restinio::request_handling_status_t Reply(const restinio::request_handle_t& req,
       return Reply(req, ErrorResponse(NotFound("tệp", "file")));
     }
   } else {
-    resp.set_body(r.body);
+    resp.set_body(std::move(r.body));
   }
   return resp.done();
 }
@@ -103,9 +104,9 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
                                               "Chỉ hỗ trợ GET cho trang web.",
                                               "Only GET is allowed for web pages.")));
       }
-      return Reply(req,
-                   ServeStatic(web_root, *path,
-                               AcceptsGzip(Header(req, restinio::http_field::accept_encoding))));
+      const std::string accept_encoding = Header(req, restinio::http_field::accept_encoding);
+      return Reply(req, ServeStatic(web_root, *path, AcceptsGzip(accept_encoding),
+                                    AcceptsCoding(accept_encoding, "br")));
     }
     Request request;
     request.method = req->header().method().c_str();
@@ -119,6 +120,7 @@ void Serve(const ServerOptions& options, Api& api, const std::function<void()>& 
     request.cookie = Header(req, restinio::http_field::cookie);
     request.content_type = Header(req, restinio::http_field::content_type);
     request.csrf_token = std::string(req->header().get_field_or("X-CSRF-Token", ""));
+    request.user_agent = Header(req, restinio::http_field::user_agent);
     request.forwarded_proto = std::string(req->header().get_field_or("X-Forwarded-Proto", ""));
     request.remote_address = ClientAddress(req->remote_endpoint().address().to_string(),
                                            req->header().get_field_or("X-Real-IP", ""), proxies);

@@ -47,7 +47,7 @@ Response NotFoundResponse(const std::string& path) {
 
 }  // namespace
 
-bool AcceptsGzip(const std::string& accept_encoding) {
+bool AcceptsCoding(const std::string& accept_encoding, std::string_view wanted) {
   std::size_t start = 0;
   while (start <= accept_encoding.size()) {
     std::size_t end = accept_encoding.find(',', start);
@@ -56,7 +56,7 @@ bool AcceptsGzip(const std::string& accept_encoding) {
     std::erase(item, ' ');
     const std::size_t semi = item.find(';');
     const std::string coding = item.substr(0, semi);
-    if (coding == "gzip" || coding == "*") {
+    if (coding == wanted || coding == "*") {
       // "gzip;q=0" refuses it; any other weight admits it.
       const std::size_t q = item.find(";q=");
       return q == std::string::npos || std::strtod(item.c_str() + q + 3, nullptr) > 0;
@@ -66,8 +66,12 @@ bool AcceptsGzip(const std::string& accept_encoding) {
   return false;
 }
 
-Response ServeStatic(const std::filesystem::path& root, const std::string& path,
-                     bool accepts_gzip) {
+bool AcceptsGzip(const std::string& accept_encoding) {
+  return AcceptsCoding(accept_encoding, "gzip");
+}
+
+Response ServeStatic(const std::filesystem::path& root, const std::string& path, bool accepts_gzip,
+                     bool accepts_brotli) {
   std::filesystem::path relative;
   std::size_t start = 0;
   while (start < path.size()) {
@@ -107,14 +111,21 @@ Response ServeStatic(const std::filesystem::path& root, const std::string& path,
   const bool hashed = relative.begin() != relative.end() && *relative.begin() == "assets";
   r.headers.emplace_back("Cache-Control",
                          hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  // Brotli is some 10 % smaller than gzip on the app's scripts: the volunteer's phone on a
+  // slow link gets it where it accepts it (browsers do on HTTPS and on localhost).
+  std::filesystem::path br = file;
+  br += ".br";
   std::filesystem::path gz = file;
   gz += ".gz";
-  if (std::filesystem::is_regular_file(gz, ec)) {
-    r.headers.emplace_back("Vary", "Accept-Encoding");
-    if (accepts_gzip) {
-      r.file = gz.string();
-      r.headers.emplace_back("Content-Encoding", "gzip");
-    }
+  const bool have_br = std::filesystem::is_regular_file(br, ec);
+  const bool have_gz = std::filesystem::is_regular_file(gz, ec);
+  if (have_br || have_gz) r.headers.emplace_back("Vary", "Accept-Encoding");
+  if (have_br && accepts_brotli) {
+    r.file = br.string();
+    r.headers.emplace_back("Content-Encoding", "br");
+  } else if (have_gz && accepts_gzip) {
+    r.file = gz.string();
+    r.headers.emplace_back("Content-Encoding", "gzip");
   }
   return r;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -67,6 +68,27 @@ TEST_F(StaticFilesTest, SendsThePrecompressedFileToClientsThatAcceptGzip) {
   EXPECT_EQ(header(plain, "Content-Encoding"), "");
   EXPECT_EQ(header(plain, "Cache-Control"), "public, max-age=31536000, immutable");
   EXPECT_EQ(header(ServeStatic(root_, "/", true), "Cache-Control"), "no-cache");
+}
+
+// With app.js.br too, a client that accepts brotli gets it; one that accepts only gzip, the .gz.
+TEST_F(StaticFilesTest, PrefersBrotliWhereTheClientAcceptsIt) {
+  std::ofstream(root_ / "assets" / "app.js.gz") << "gzipped bytes";
+  std::ofstream(root_ / "assets" / "app.js.br") << "brotli bytes";
+  const Response br = ServeStatic(root_, "/assets/app.js", true, true);
+  EXPECT_EQ(br.file, (root_ / "assets" / "app.js.br").string());
+  const bool labelled_br = std::ranges::any_of(
+      br.headers, [](const auto& h) { return h.first == "Content-Encoding" && h.second == "br"; });
+  EXPECT_TRUE(labelled_br);
+  EXPECT_EQ(ServeStatic(root_, "/assets/app.js", true, false).file,
+            (root_ / "assets" / "app.js.gz").string());
+  EXPECT_EQ(ServeStatic(root_, "/assets/app.js", false, false).file,
+            (root_ / "assets" / "app.js").string());
+}
+
+TEST(AcceptEncoding, AdmitsBrotliOnlyWhenNamed) {
+  EXPECT_TRUE(AcceptsCoding("gzip, deflate, br, zstd", "br"));
+  EXPECT_FALSE(AcceptsCoding("gzip, deflate", "br"));
+  EXPECT_FALSE(AcceptsCoding("br;q=0, gzip", "br"));
 }
 
 TEST(AcceptEncoding, AdmitsGzipUnlessItIsRefused) {

@@ -102,12 +102,66 @@ Json RenderEvent(const store::UnitEvent& e) {
               {"to", Ids(e.to)},  {"moved", Ids(e.moved)}, {"created_at", e.created_at}};
 }
 
+// A unit a dry run concerns: the unit, its children, the teams of its subtree, their members.
+Json RenderConcerned(const app::UnitEventPreview::Concerned& c) {
+  Json children = Json::array();
+  for (const store::Unit& u : c.children) children.push_back(RenderUnit(u));
+  Json teams = Json::array();
+  for (const store::Team& t : c.teams) teams.push_back(RenderTeam(t));
+  return Json{{"unit", RenderUnit(c.unit)},
+              {"children", children},
+              {"teams", teams},
+              {"members", c.members}};
+}
+
+// ?dry_run=true checks and counts without writing (200); absent or false applies (201).
+bool DryRun(const Call& call) {
+  const std::string v = call.QueryText("dry_run").value_or("false");
+  if (v != "true" && v != "false") {
+    throw Malformed("bad_query", "dry_run phải là true hoặc false.",
+                    "dry_run must be true or false.", "dry_run");
+  }
+  return v == "true";
+}
+
 Response Apply(Call& call) {
+  const bool dry_run = DryRun(call);
   const app::UnitEventInput in = ReadEvent(ParseObject(call.request.body));
-  const app::UnitEventResult r = app::ApplyUnitEvent(call.ctx, call.caller, in);
-  return JsonResponse(201, Json{{"event", RenderEvent(r.event)},
-                                {"unit", r.unit ? RenderUnit(*r.unit) : Json(nullptr)},
-                                {"moved", app::ToJson(r.moved)}});
+  const app::UnitEventResult r = app::ApplyUnitEvent(call.ctx, call.caller, in, dry_run);
+  if (!r.preview) {
+    return JsonResponse(201, Json{{"event", RenderEvent(r.event)},
+                                  {"unit", r.unit ? RenderUnit(*r.unit) : Json(nullptr)},
+                                  {"moved", app::ToJson(r.moved)}});
+  }
+  // Nothing was written: the event and a unit the change would create have no id yet.
+  const app::UnitEventPreview& p = *r.preview;
+  Json event = RenderEvent(r.event);
+  event["id"] = nullptr;
+  event["created_at"] = nullptr;
+  Json units = Json::array();
+  for (const auto& c : p.units) units.push_back(RenderConcerned(c));
+  Json ends = Json::array();
+  for (const store::Unit& u : p.ends) ends.push_back(RenderUnit(u));
+  Json creates = Json::array();
+  for (const store::Unit& u : p.creates) {
+    creates.push_back(Json{{"name", u.name},
+                           {"kind", ToString(u.kind)},
+                           {"subkind", u.subkind},
+                           {"code", u.code ? Json(*u.code) : Json(nullptr)},
+                           {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)}});
+  }
+  const bool created = !p.creates.empty();
+  if (created) {
+    event["to"] = Json::array();
+    if (event["detail"].contains("into")) event["detail"]["into"]["id"] = nullptr;
+  }
+  return JsonResponse(200, Json{{"mode", "dry_run"},
+                                {"event", event},
+                                {"unit", r.unit && !created ? RenderUnit(*r.unit) : Json(nullptr)},
+                                {"moved", app::ToJson(r.moved)},
+                                {"units", units},
+                                {"ends", ends},
+                                {"creates", creates}});
 }
 
 Response ListOfUnit(Call& call) {

@@ -1,4 +1,4 @@
-// /units: list, create, read; population; composition policy; coverage.
+// /units: list, create, read; population; composition policy; coverage, also child by child.
 #include "app/teams.hpp"
 #include "app/units.hpp"
 #include "http/render.hpp"
@@ -100,16 +100,32 @@ Response PutPolicy(Call& call) {
                       RenderEffective(app::GetEffectivePolicy(call.ctx, call.caller, call.ids[0])));
 }
 
+Json RenderFigures(const app::CoverageFigures& f) {
+  return Json{{"villages", f.counts.villages},
+              {"villages_with_team", f.counts.villages_with_team},
+              {"percent", f.percent},
+              {"teams", f.counts.teams},
+              {"members", f.counts.members},
+              {"collaborators", f.counts.collaborators},
+              {"teams_with_violations", f.teams_with_violations}};
+}
+
 Response Coverage(Call& call) {
   const app::CoverageReport r = app::GetCoverage(call.ctx, call.caller, call.ids[0]);
-  return JsonResponse(200, Json{{"villages", r.counts.villages},
-                                {"villages_with_team", r.counts.villages_with_team},
-                                {"percent", r.percent},
-                                {"teams", r.counts.teams},
-                                {"members", r.counts.members},
-                                {"collaborators", r.counts.collaborators},
-                                {"teams_with_violations", r.teams_with_violations},
-                                {"chat_groups", app::ToJson(r.chat_groups)}});
+  Json j = RenderFigures(r);
+  j["chat_groups"] = app::ToJson(r.chat_groups);
+  return JsonResponse(200, j);
+}
+
+// The children with their coverage in one request, where a page showing them asked once each.
+Response Children(Call& call) {
+  const auto page =
+      app::ChildrenCoverage(call.ctx, call.caller, call.ids[0], call.Limit(), call.Offset());
+  return JsonResponse(200, RenderPage(page, [](const app::ChildCoverage& c) {
+                        Json j = RenderUnit(c.unit);
+                        j["coverage"] = RenderFigures(c.coverage);
+                        return j;
+                      }));
 }
 
 }  // namespace
@@ -123,6 +139,7 @@ void AddUnitRoutes(Router& router) {
   router.Add("PUT", "/api/v1/units/{id}/policy", PutPolicy);
   router.Add("GET", "/api/v1/units/{id}/policy", ById(app::GetEffectivePolicy, RenderEffective));
   router.Add("GET", "/api/v1/units/{id}/coverage", Coverage);
+  router.Add("GET", "/api/v1/units/{id}/children", Children);
 }
 
 }  // namespace cnscd::http

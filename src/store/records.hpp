@@ -116,6 +116,7 @@ struct Membership {
 struct TeamComposition {
   Team team;
   RoleCounts counts;
+  std::string unit_path;  // the path of the team's unit: where it sits in the subtree
 };
 
 struct Coverage {

@@ -3,6 +3,7 @@
 // it, and commits; a transaction dropped without Commit() rolls back, so a refusal writes nothing.
 // SQLite and PostgreSQL fill it with the same SQL (store/sql over store/sqlite, store/postgresql).
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -104,6 +105,11 @@ class Transaction {
   virtual void EndMembership(Id id, const std::string& until) = 0;
   virtual std::vector<TeamComposition> Compositions(const Unit& within) = 0;
   virtual Coverage CountCoverage(const Unit& within) = 0;
+  // The coverage of each child of `parent` over its own subtree, by the child's path, in a fixed
+  // number of queries (a child with nothing to count is absent).
+  virtual std::map<std::string, Coverage> CountCoverageOfChildren(const Unit& parent) = 0;
+  // The policies set on `within` and on the units below it, by unit.
+  virtual std::map<Id, CompositionPolicy> PoliciesIn(const Unit& within) = 0;
 
   // Accounts and sessions
   virtual std::optional<Account> FindAccountByUsername(const std::string& username) = 0;
@@ -219,10 +225,13 @@ class Transaction {
   virtual Page<Report> ListReports(const ReportQuery& query) = 0;
   // Who is expected to report `kind` for `period` below `within` (in `scope`), in one query:
   // `of` "teams" (active teams of the subtree), "communes" or "districts" (units of that kind
-  // strictly below), each with its report of that kind and period if any; in name order.
+  // strictly below), each with its report of that kind and period if any; in name order. Only
+  // those that existed at some time in the period (its last day `last_day`, YYYY-MM-DD, in
+  // Vietnam): teams created by its end, units valid from that day at the latest; and any that
+  // reported for the period all the same.
   virtual std::vector<Reporter> Reporters(const Unit& within, const std::string& of,
                                           const std::string& kind, const std::string& period,
-                                          const Scope& scope) = 0;
+                                          const std::string& last_day, const Scope& scope) = 0;
   // What was done in the subtree between two dates (inclusive), grouped by place and team; with
   // `team_id`, that team's work only (its citizens: those it helped first).
   virtual std::vector<ActivityRow> Activity(const Unit& within, std::optional<Id> team_id,

@@ -131,6 +131,53 @@ TEST(Indicators, ACommuneAndItsVillagesAreMeasuredAgainstTheirTargets) {
   EXPECT_EQ(ItemOf(j["items"][0]["indicators"], "code", "digital_signature")["denominator"], 700);
 }
 
+TEST(Indicators, AProvincesRankingReachesItsCommunesThroughItsDistricts) {
+  const HttpClient c = AdminClient();
+  const json province = MakeProvince(c, "Tỉnh Xếp Hạng " + UniqueSuffix());
+  const json ke_sach = MakeDistrict(c, "Huyện Kế Sách", IdOf(province));
+  const json my_tu = MakeDistrict(c, "Huyện Mỹ Tú", IdOf(province));
+  const json an_my = MakeCommune(c, "Xã An Mỹ", IdOf(ke_sach));
+  const json nhon_my = MakeCommune(c, "Xã Nhơn Mỹ", IdOf(ke_sach));
+  const json my_huong = MakeCommune(c, "Xã Mỹ Hương", IdOf(my_tu));
+
+  HttpResponse r = c.Get(Indicators(province) + "?year=2025&by=communes");
+  ASSERT_TRUE(HasStatus(r, 200));
+  json j = r.Json();
+  EXPECT_EQ(j["total"], 3);
+  ASSERT_EQ(j["items"].size(), 3U);
+  EXPECT_EQ(j["items"][0]["unit_id"], IdOf(an_my));  // in name order
+  EXPECT_EQ(j["items"][0]["name"], "Xã An Mỹ");
+  EXPECT_EQ(j["items"][0]["parent_id"], IdOf(ke_sach));
+  EXPECT_EQ(j["items"][0]["parent_name"], "Huyện Kế Sách");
+  EXPECT_EQ(j["items"][1]["parent_name"], "Huyện Mỹ Tú");
+  EXPECT_EQ(j["items"][1]["unit_id"], IdOf(my_huong));
+  EXPECT_FALSE(j["items"][2]["indicators"].empty());
+  EXPECT_EQ(ItemOf(j["items"][2]["indicators"], "code", "vneid")["numerator"], 0);
+  // The level below is still the districts.
+  r = c.Get(Indicators(province) + "?year=2025&by=children");
+  ASSERT_TRUE(HasStatus(r, 200));
+  EXPECT_EQ(r.Json()["items"].size(), 2U);
+
+  // Paged as lists.
+  r = c.Get(Indicators(province) + "?year=2025&by=communes&limit=2&offset=2");
+  ASSERT_TRUE(HasStatus(r, 200));
+  EXPECT_EQ(r.Json()["total"], 3);
+  ASSERT_EQ(r.Json()["items"].size(), 1U);
+  EXPECT_EQ(r.Json()["items"][0]["unit_id"], IdOf(nhon_my));
+  EXPECT_TRUE(IsError(c.Get(Indicators(province) + "?year=2025&by=communes&limit=0"), 400,
+                      "bad_query", "limit"));
+  EXPECT_TRUE(
+      IsError(c.Get(Indicators(province) + "?year=2025&by=villages"), 400, "bad_query", "by"));
+
+  // A district's officer ranks the district's communes, and cannot rank the province's.
+  const HttpClient officer = SignedInAs(c, "district_officer", "unit_id", IdOf(ke_sach));
+  r = officer.Get(Indicators(ke_sach) + "?year=2025&by=communes");
+  ASSERT_TRUE(HasStatus(r, 200));
+  EXPECT_EQ(r.Json()["total"], 2);
+  EXPECT_TRUE(
+      IsError(officer.Get(Indicators(province) + "?year=2025&by=communes"), 403, "forbidden"));
+}
+
 TEST(Targets, BadTargetsAreRefused) {
   const HttpClient c = AdminClient();
   const Place p = MakePlace(c);

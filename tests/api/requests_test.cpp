@@ -1,6 +1,7 @@
 // Joining and leaving a team (seed 002 §3.1.4, DOMAIN.md §3): a resident applies, the team leader
-// introduces the request, the commune People's Committee chairman approves; only then is the
-// resident a member. Leaving: the member asks, the leader proposes, the chairman approves.
+// introduces the request (a join the leader files is introduced by filing it), the commune
+// People's Committee chairman approves; only then is the resident a member. Leaving: the member
+// asks, the leader proposes, the chairman approves.
 // Played over HTTP by real accounts, each holding only its own role.
 #include <gtest/gtest.h>
 
@@ -145,7 +146,7 @@ TEST(JoinRequests, AResidentBecomesAMemberOnlyWhenTheChairmanApprovesWhatTheLead
   const size_t before = MemberCount();
 
   const HttpResponse filed =
-      w.leader.client.Post(kRequests, JoinBody("Nguyễn Thị Hoa", "+84 912 700 001"));
+      w.member.client.Post(kRequests, JoinBody("Nguyễn Thị Hoa", "+84 912 700 001"));
   ASSERT_TRUE(HasStatus(filed, 201));
   const json request = filed.Json();
   EXPECT_EQ(request["kind"], "join");
@@ -154,7 +155,7 @@ TEST(JoinRequests, AResidentBecomesAMemberOnlyWhenTheChairmanApprovesWhatTheLead
   EXPECT_EQ(request["role"], "member");
   EXPECT_EQ(request["person"]["full_name"], "Nguyễn Thị Hoa");
   EXPECT_EQ(request["person"]["phone"], "0912700001");
-  EXPECT_EQ(request["submitted_by"], w.leader.account_id);
+  EXPECT_EQ(request["submitted_by"], w.member.account_id);
   EXPECT_TRUE(request["submitted_at"].is_string());
   EXPECT_TRUE(request["nominated_by"].is_null());
   EXPECT_TRUE(request["decided_by"].is_null());
@@ -185,6 +186,31 @@ TEST(JoinRequests, AResidentBecomesAMemberOnlyWhenTheChairmanApprovesWhatTheLead
     EXPECT_EQ(m["person"]["occupation"], "Giáo viên");
   }
   EXPECT_EQ(Read(w.member.client, request)["state"], "approved");
+}
+
+TEST(JoinRequests, ALeadersOwnJoinRequestGoesStraightToTheChairman) {
+  const World& w = TheWorld();
+  const size_t before = MemberCount();
+  const json request = SubmitJoin(w.leader.client, "Lê Thị Thẳng");
+  EXPECT_EQ(request["state"], "nominated");
+  EXPECT_EQ(request["submitted_by"], w.leader.account_id);
+  EXPECT_EQ(request["nominated_by"], w.leader.account_id);
+  EXPECT_EQ(request["nominated_at"], request["submitted_at"]);
+  // Nothing is left for the leader to introduce: the chairman has it at once.
+  EXPECT_FALSE(Contains(Ids(w.leader.client.Get("/api/v1/inbox")), request));
+  EXPECT_TRUE(Contains(Ids(w.chair.client.Get("/api/v1/inbox")), request));
+  EXPECT_TRUE(IsError(w.leader.client.Post(At(IdOf(request), "nominate"), json::object()), 409,
+                      "invalid_transition"));
+  const json approved = Step(w.chair.client, request, "approve");
+  EXPECT_EQ(approved["state"], "approved");
+  EXPECT_EQ(MemberCount(), before + 1);
+  // A leave the leader files still waits on the leader, as a member's does.
+  const json m = AddMember(w.admin, TeamId(), "Lê Văn Ở " + UniqueSuffix(), "member");
+  const HttpResponse leave = w.leader.client.Post(
+      kRequests, {{"kind", "leave"}, {"team_id", TeamId()}, {"membership_id", m["membership_id"]}});
+  ASSERT_TRUE(HasStatus(leave, 201));
+  EXPECT_EQ(leave.Json()["state"], "submitted");
+  Step(w.leader.client, leave.Json(), "withdraw");
 }
 
 TEST(LeaveRequests, ALeaderWhoLeavesShowsTheTeamWithoutALeaderAndIsKeptInHistory) {
@@ -340,7 +366,7 @@ TEST(RequestSteps, EveryStepOutOfOrderIsAConflictAndWritesNothing) {
   const World& w = TheWorld();
   const size_t before = MemberCount();
 
-  const json submitted = SubmitJoin(w.leader.client, "Võ Văn Năm");
+  const json submitted = SubmitJoin(w.member.client, "Võ Văn Năm");
   const HttpResponse early = w.chair.client.Post(At(IdOf(submitted), "approve"), json::object());
   EXPECT_TRUE(IsError(early, 409, "invalid_transition"));
   EXPECT_NE(early.Json()["error"]["message"].get<std::string>().find("đã gửi"), std::string::npos)
@@ -355,7 +381,7 @@ TEST(RequestSteps, EveryStepOutOfOrderIsAConflictAndWritesNothing) {
       << twice.body;
   EXPECT_EQ(Read(w.admin, submitted)["nominated_by"], w.leader.account_id);
 
-  const json withdrawn = SubmitJoin(w.leader.client, "Võ Thị Sáu");
+  const json withdrawn = SubmitJoin(w.member.client, "Võ Thị Sáu");
   Step(w.leader.client, withdrawn, "nominate");
   Step(w.leader.client, withdrawn, "withdraw");
   EXPECT_TRUE(IsError(w.chair.client.Post(At(IdOf(withdrawn), "approve"), json::object()), 409,
@@ -385,7 +411,7 @@ TEST(RequestSteps, EveryStepOutOfOrderIsAConflictAndWritesNothing) {
 
 TEST(RequestSteps, EachStepBelongsToItsRole) {
   const World& w = TheWorld();
-  const json request = SubmitJoin(w.leader.client, "Huỳnh Văn Tám");
+  const json request = SubmitJoin(w.member.client, "Huỳnh Văn Tám");
   // Only the team leader introduces.
   EXPECT_TRUE(IsError(w.chair.client.Post(At(IdOf(request), "nominate"), json::object()), 403,
                       "forbidden"));
@@ -502,7 +528,7 @@ TEST(RequestInput, SomeoneAlreadyInAnotherTeamJoinsAsThemselves) {
   const HttpResponse filed =
       w.leader.client.Post(kRequests, JoinBody(folded_name, there["person"]["phone"]));
   ASSERT_TRUE(HasStatus(filed, 201));
-  Step(w.leader.client, filed.Json(), "nominate");
+  EXPECT_EQ(filed.Json()["state"], "nominated") << "the leader filed it";
   const json approved = Step(w.chair.client, filed.Json(), "approve");
   const json team = GetTeam(w.admin, TeamId());
   for (const json& m : team["members"]) {
@@ -618,8 +644,7 @@ TEST(RequestSteps, TwoApprovalsAtOnceMakeOneMembership) {
   const World& w = TheWorld();
   for (int round = 0; round < 3; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
-    const json request = SubmitJoin(w.leader.client, "Cùng Lúc " + UniqueSuffix());
-    Step(w.leader.client, request, "nominate");
+    const json request = SubmitJoin(w.leader.client, "Cùng Lúc " + UniqueSuffix());  // nominated
     const size_t before = MemberCount();
     // Two clients of the same chairman (say, the office PC and the phone).
     const HttpClient one(w.chair.client.base_url(), w.chair.client.token());

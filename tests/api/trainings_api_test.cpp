@@ -2,6 +2,7 @@
 // team from a phone, listed in scope, voided by an officer.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 
 #include "http_client.hpp"
@@ -266,8 +267,15 @@ TEST(PropagandaEvents, AnEventIsRecordedResentListedAndVoided) {
   EXPECT_TRUE(IsError(c.Get(Events("kind=parade")), 422, "unknown_kind", "kind"));
 
   ASSERT_TRUE(HasStatus(c.Post("/api/v1/propaganda-events/void", {{"id", sent["id"]}}), 200));
-  EXPECT_TRUE(IsError(c.Post("/api/v1/propaganda-events/void", {{"id", sent["id"]}}), 409,
-                      "already_voided"));
+  const HttpResponse twice = c.Post("/api/v1/propaganda-events/void", {{"id", sent["id"]}});
+  EXPECT_TRUE(IsError(twice, 409, "already_voided"));
+  // When, the Vietnamese way and in Vietnam time: "lúc 14:05 ngày 07/12/2026".
+  EXPECT_TRUE(std::regex_search(twice.Json()["error"]["message"].get<std::string>(),
+                                std::regex("lúc \\d\\d:\\d\\d ngày \\d\\d/\\d\\d/20\\d\\d\\.$")))
+      << twice.body;
+  EXPECT_TRUE(std::regex_search(twice.Json()["error"]["message_en"].get<std::string>(),
+                                std::regex("at 20\\d\\d-\\d\\d-\\d\\dT")))
+      << twice.body;
 }
 
 TEST(PropagandaEvents, EachBrokenRuleIsAClearError) {

@@ -120,11 +120,44 @@ TEST(UnitEvents, TwoVillagesMergedIntoANewOneOnTheFirstOfJulyReadAsTheyWereTheDa
                          VneidRecord(w.west_team, w.west_member, w.west, "0912 000 003")}));
   ASSERT_EQ(VneidHelped(c, w.east), 2);
   ASSERT_EQ(VneidHelped(c, w.west), 2);
-
-  const HttpResponse r = Apply(
-      c,
+  const json merge =
       Event("merge", {{"from", {IdOf(w.east), IdOf(w.west)}},
-                      {"new_unit", {{"name", "Thôn Đông Tây"}, {"parent_id", IdOf(w.commune)}}}}));
+                      {"new_unit", {{"name", "Thôn Đông Tây"}, {"parent_id", IdOf(w.commune)}}}});
+
+  // First the dry run: what would end, begin and move, and nothing written.
+  const HttpResponse dry = c.Post("/api/v1/unit-events?dry_run=true", merge);
+  ASSERT_TRUE(HasStatus(dry, 200));
+  const json d = dry.Json();
+  EXPECT_EQ(d.at("mode"), "dry_run");
+  EXPECT_TRUE(d.at("event").at("id").is_null());
+  EXPECT_EQ(d.at("event").at("kind"), "merge");
+  EXPECT_TRUE(d.at("unit").is_null()) << "the new village has no id before it is made";
+  ASSERT_EQ(d.at("creates").size(), 1U);
+  EXPECT_EQ(d.at("creates")[0].at("name"), "Thôn Đông Tây");
+  EXPECT_EQ(d.at("creates")[0].at("parent_id"), IdOf(w.commune));
+  std::vector<std::string> ends;
+  for (const json& u : d.at("ends")) ends.push_back(u.at("name"));
+  EXPECT_EQ(ends, (std::vector<std::string>{"Thôn Đông", "Thôn Tây"}));
+  ASSERT_EQ(d.at("units").size(), 2U);
+  EXPECT_EQ(d.at("units")[0].at("unit").at("id"), IdOf(w.east));
+  ASSERT_EQ(d.at("units")[0].at("teams").size(), 1U);
+  EXPECT_EQ(d.at("units")[0].at("teams")[0].at("id"), IdOf(w.east_team));
+  EXPECT_EQ(d.at("units")[0].at("members"), 1);
+  EXPECT_TRUE(d.at("units")[0].at("children").empty());
+  EXPECT_EQ(d.at("moved").at("teams"), 2);
+  EXPECT_EQ(d.at("moved").at("support_records"), 4);
+  EXPECT_TRUE(GetOk(c, U(w.east)).at("valid_to").is_null());
+  EXPECT_EQ(GetTeam(c, IdOf(w.east_team)).at("unit_id"), IdOf(w.east));
+  EXPECT_EQ(GetOk(c, U(w.east) + "/events").at("total"), 0);
+  EXPECT_EQ(GetOk(c, "/api/v1/units?parent=" + Id(IdOf(w.commune))).at("total"), 2);
+  // A dry run refuses what the change would refuse, and only true or false.
+  EXPECT_TRUE(IsError(c.Post("/api/v1/unit-events?dry_run=true",
+                             Event("merge", {{"from", {IdOf(w.east)}}, {"into", IdOf(w.east)}})),
+                      422, "merge_into_itself", "from"));
+  EXPECT_TRUE(
+      IsError(c.Post("/api/v1/unit-events?dry_run=yes", merge), 400, "bad_query", "dry_run"));
+
+  const HttpResponse r = Apply(c, merge);
   ASSERT_TRUE(HasStatus(r, 201));
   const json body = r.Json();
   const json& merged = body.at("unit");
@@ -292,6 +325,47 @@ TEST(UnitEvents, ACommuneSplitWithEveryVillageAssignedAndRefusedWhenOneIsNot) {
 }
 
 // --- dissolve --------------------------------------------------------------------------------
+
+TEST(UnitEvents, ARenameMoveOrMergeThatWouldRepeatAVillagesNameIsAConflict) {
+  const HttpClient c = AdminClient();
+  const TwoVillages w = MakeTwoVillages(c, "Trùng Tên");
+  const json north = MakeVillage(c, "Thôn Bắc", IdOf(w.commune));
+  // Renaming a village to its neighbour's name (the type word and case aside) writes nothing.
+  EXPECT_TRUE(IsError(Apply(c, Event("rename", {{"unit_id", IdOf(w.east)}, {"name", "ấp tây"}})),
+                      409, "name_in_use", "name"));
+  EXPECT_EQ(GetOk(c, U(w.east))["name"], "Thôn Đông");
+  // Its own name, written otherwise, is no conflict.
+  EXPECT_TRUE(HasStatus(
+      Apply(c, Event("rename", {{"unit_id", IdOf(w.east)}, {"name", "Thôn đông"}})), 201));
+  // A new village made by a merge may take a merged village's name, not another's.
+  EXPECT_TRUE(IsError(
+      Apply(c,
+            Event("merge", {{"from", {IdOf(w.east), IdOf(w.west)}},
+                            {"new_unit", {{"name", "Thôn Bắc"}, {"parent_id", IdOf(w.commune)}}}})),
+      409, "name_in_use", "new_unit.name"));
+  EXPECT_TRUE(HasStatus(
+      Apply(c,
+            Event("merge", {{"from", {IdOf(w.east), IdOf(w.west)}},
+                            {"new_unit", {{"name", "Thôn Tây"}, {"parent_id", IdOf(w.commune)}}}})),
+      201));
+  // A merged village is closed; the refusal says since when, the Vietnamese way.
+  const HttpResponse closed =
+      Apply(c, Event("rename", {{"unit_id", IdOf(w.east)}, {"name", "Thôn Đông Mới"}}));
+  EXPECT_TRUE(IsError(closed, 422, "unit_closed"));
+  EXPECT_NE(closed.Json()["error"]["message"].get<std::string>().find("từ ngày 01/07/2025"),
+            std::string::npos)
+      << closed.body;
+  EXPECT_NE(closed.Json()["error"]["message_en"].get<std::string>().find("2025-07-01"),
+            std::string::npos)
+      << closed.body;
+  // A village moved into a commune that has its name is refused too.
+  const json other = MakeCommune(c, "Xã Bên Cạnh", IdOf(w.province));
+  const json other_north = MakeVillage(c, "Thôn Bắc", IdOf(other));
+  EXPECT_TRUE(IsError(
+      Apply(c, Event("reparent", {{"unit_id", IdOf(other_north)}, {"parent_id", IdOf(w.commune)}})),
+      409, "name_in_use", "parent_id"));
+  EXPECT_TRUE(IdOf(north) > 0);
+}
 
 TEST(UnitEvents, AVillageIsDissolvedOnlyWhenNothingHangsOnIt) {
   const HttpClient c = AdminClient();

@@ -207,6 +207,37 @@ TEST(Units, OtherMisplacedUnitsAreRefused) {
   EXPECT_EQ(ChildCount(c, IdOf(v)), 0);
 }
 
+TEST(Units, VillagesOfOneCommuneNeverShareAName) {
+  const HttpClient c = AdminClient();
+  const json province = MakeProvince(c, "Tỉnh Trùng Tên " + UniqueSuffix());
+  const json commune = MakeCommune(c, "Xã Cam Tuyền", IdOf(province));
+  const json first = MakeVillage(c, "Thôn 1", IdOf(commune));
+  // Case, diacritics and the type word aside, these are all "Thôn 1".
+  for (const char* name : {"thôn 1", "THON 1", "Thôn  1", "Ấp 1", "1"}) {
+    const HttpResponse r = c.Post(
+        "/api/v1/units", {{"name", name}, {"kind", "village"}, {"parent_id", IdOf(commune)}});
+    EXPECT_TRUE(IsError(r, 409, "name_in_use", "name")) << name << ": " << r.Describe();
+    if (r.status == 409) {
+      const json e = r.Json()["error"];
+      EXPECT_NE(e["message"].get<std::string>().find("Thôn 1"), std::string::npos) << r.body;
+      EXPECT_NE(e["message_en"].get<std::string>().find("Thôn 1"), std::string::npos) << r.body;
+    }
+  }
+  // Nothing was written: the commune still has one village.
+  EXPECT_EQ(c.Get("/api/v1/units?parent=" + Id(IdOf(commune))).Json()["total"], 1);
+  // Another name, or the same name in another commune, is free.
+  EXPECT_TRUE(
+      HasStatus(c.Post("/api/v1/units",
+                       {{"name", "Thôn 1A"}, {"kind", "village"}, {"parent_id", IdOf(commune)}}),
+                201));
+  const json other = MakeCommune(c, "Xã Cam Thành", IdOf(province));
+  EXPECT_TRUE(
+      HasStatus(c.Post("/api/v1/units",
+                       {{"name", "Thôn 1"}, {"kind", "village"}, {"parent_id", IdOf(other)}}),
+                201));
+  EXPECT_TRUE(IdOf(first) > 0);
+}
+
 TEST(Units, AnUnknownParentIsNotFound) {
   const HttpClient c = AdminClient();
   const HttpResponse r = c.Post("/api/v1/units", {{"name", "Xã Không Cha"},
@@ -351,12 +382,14 @@ TEST(UnitLists, VillagesSortInVietnameseOrder) {
   const HttpClient c = AdminClient();
   json p = MakeProvince(c, "Tỉnh Thứ Tự " + UniqueSuffix());
   json x = MakeCommune(c, "Xã Thứ Tự", IdOf(p));
-  for (const char* name : {"Ấp Bàu", "Ấp An", "Ấp Ăn", "Ấp Đông", "Ấp Dương"}) {
+  // "Ấp An" and "Ấp Ăn" would be one name (villages of a commune never share one, diacritics
+  // aside); "Ăn Quả" still sorts after "An Thạnh", as ă comes after a.
+  for (const char* name : {"Ấp Bàu", "Ấp Ăn Quả", "Ấp An Thạnh", "Ấp Đông", "Ấp Dương"}) {
     MakeVillage(c, name, IdOf(x));
   }
   json list = ListOk(c, "/api/v1/units?parent=" + Id(IdOf(x)));
-  EXPECT_EQ(Names(list),
-            (std::vector<std::string>{"Ấp An", "Ấp Ăn", "Ấp Bàu", "Ấp Dương", "Ấp Đông"}));
+  EXPECT_EQ(Names(list), (std::vector<std::string>{"Ấp An Thạnh", "Ấp Ăn Quả", "Ấp Bàu", "Ấp Dương",
+                                                   "Ấp Đông"}));
 }
 
 TEST(UnitLists, NumbersInNamesSortByValue) {

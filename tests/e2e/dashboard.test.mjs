@@ -1,6 +1,7 @@
 // The dashboard journeys (issue 6 item 2): a commune officer sees an indicator against the target
-// set over the API; the reporting page of last month shows a team's report missing, then
-// submitted once its leader has opened and sent it in the app; Form 2 downloads as an XLSX.
+// set over the API; the reporting page of this month (the teams were made today: an earlier month
+// does not expect them) shows a team's report not yet sent, then sent on time once its leader has
+// opened and sent it in the app; Form 2 downloads as an XLSX.
 // Screenshots: docs/screens/{indicators,reporting,report,documents,accounts}-{desktop,phone}.png.
 // Run alone: node --test tests/e2e/dashboard.test.mjs
 import { describe, test, before, after } from 'node:test';
@@ -10,20 +11,16 @@ import { e2eSkip, startServer, adminApi, launchBrowser, expectCount, newPage, si
 
 const OFFICER = ['canbo.xa', 'mat-khau-e2e'];
 const LEADER = ['totruong.thon', 'mat-khau-e2e'];
+const PROVINCE = ['so.tinh', 'mat-khau-e2e'];
 
 // Months and years as the server counts them: Vietnam time (UTC+7).
 const vnNow = () => new Date(Date.now() + 7 * 3600 * 1000);
 const thisYear = () => vnNow().getUTCFullYear();
-function lastMonth() {
-  const d = vnNow();
-  const y = d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
-  const m = d.getUTCMonth() === 0 ? 12 : d.getUTCMonth();
-  return `${y}-${String(m).padStart(2, '0')}`;
-}
+const thisMonth = () => vnNow().toISOString().slice(0, 7);
 
 describe('dashboard: indicators, the reporting cycle, documents', { skip: e2eSkip, timeout: 180_000 }, () => {
   let server, api, browser, tree, team;
-  const period = lastMonth();
+  const period = thisMonth();
   const year = thisYear();
 
   before(async () => {
@@ -39,6 +36,7 @@ describe('dashboard: indicators, the reporting cycle, documents', { skip: e2eSki
     await api.makeAccount(OFFICER[0], OFFICER[1], [{ role: 'commune_officer', unit_id: tree.commune.id }], {
       full_name: 'Phòng Văn hóa – Xã hội',
     });
+    await api.makeAccount(PROVINCE[0], PROVINCE[1], [{ role: 'province_officer', unit_id: tree.province.id }], { full_name: 'Sở KH&CN' });
     await api.makeAccount(LEADER[0], LEADER[1], [{ role: 'team_leader', team_id: team.id }], { full_name: 'Tổ trưởng Ấp Mỹ Phước' });
     await api.put(`/units/${tree.village.id}/population`, { year, age14plus: 1200, age15plus: 1150, age18plus: 1000, working_age: 900, households: 400, businesses: 40 });
     await api.put(`/units/${second.id}/population`, { year, age14plus: 800, age15plus: 760, age18plus: 700, working_age: 600, households: 300, businesses: 25 });
@@ -77,17 +75,32 @@ describe('dashboard: indicators, the reporting cycle, documents', { skip: e2eSki
     }
   });
 
-  test("the reporting page shows a team's report missing, then submitted once its leader sends it", async () => {
+  test("a province's ranking reaches its communes, or the level below", async () => {
+    const page = await newPage(browser, DESKTOP);
+    await signIn(page, server.baseUrl, ...PROVINCE);
+    await page.goto(`${server.baseUrl}/units/${tree.province.id}/indicators?year=${year}`);
+    await page.getByTestId('rank-communes').waitFor();
+    assert.ok(await page.getByTestId('rank-communes').isChecked(), 'a province starts on its communes');
+    await page.getByTestId('child-parent').filter({ hasText: 'Tỉnh Sóc Trăng' }).waitFor();
+    await page.getByTestId('rank-children').check();
+    await page.waitForURL((u) => u.searchParams.get('rank') === 'children');
+    await expectCount(page.getByTestId('child-parent'), 0);
+    await expectCount(page.getByTestId('child-row'), 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the reporting page shows a team's report not yet sent, then submitted once its leader sends it", async () => {
     const officer = await newPage(browser, DESKTOP);
     await signIn(officer, server.baseUrl, ...OFFICER);
     const reportingUrl = `${server.baseUrl}/units/${tree.commune.id}/reporting?period=${period}`;
     await officer.goto(reportingUrl);
     const row = officer.locator(`[data-testid="reporting-row"][data-reporter="${team.name}"]`);
     await row.waitFor();
-    assert.equal(await row.getAttribute('data-timeliness'), 'missing');
+    assert.equal(await row.getAttribute('data-timeliness'), 'pending');
     assert.equal(await row.getAttribute('data-status'), 'none');
     assert.equal((await officer.getByTestId('count-expected').innerText()).trim(), '2');
-    assert.equal((await officer.getByTestId('count-missing').innerText()).trim(), '2');
+    assert.equal((await officer.getByTestId('count-pending').innerText()).trim(), '2');
     assert.equal((await officer.getByTestId('count-submitted').innerText()).trim(), '0');
 
     // The leader, on a phone, opens the team's report from the village's reporting page and sends it.
@@ -110,9 +123,9 @@ describe('dashboard: indicators, the reporting cycle, documents', { skip: e2eSki
     await officer.reload();
     await row.waitFor();
     assert.equal(await row.getAttribute('data-status'), 'submitted');
-    assert.equal(await row.getAttribute('data-timeliness'), 'late'); // sent after last month's end
+    assert.equal(await row.getAttribute('data-timeliness'), 'on_time'); // sent before the month's end
     assert.equal((await officer.getByTestId('count-submitted').innerText()).trim(), '1');
-    assert.equal((await officer.getByTestId('count-missing').innerText()).trim(), '1');
+    assert.equal((await officer.getByTestId('count-pending').innerText()).trim(), '1');
     await screenshot(officer, 'reporting-desktop');
 
     // The commune officer (the level above) reads it and may approve it.

@@ -12,6 +12,7 @@
 //   CNSCD_ADMIN_PASSWORD  the administrator's password  (admin-e2e-pw); the username is always "admin"
 //   CNSCD_E2E_HEADED=1    show the browser (needs a display)
 //   CNSCD_E2E_LOG=1       echo the server's output
+//   CNSCD_E2E_REQUEST_LOGS  a folder (run.sh sets it): servers log their API requests there
 //
 // A journey, in the style every test file follows (node:test, one server and one browser per file):
 //
@@ -54,11 +55,18 @@ export const WEB_DIST = fromRoot(process.env.CNSCD_WEB_DIST || 'web/dist');
 export const CHROMIUM = process.env.CNSCD_CHROMIUM || '/usr/bin/chromium';
 export const ADMIN_USER = 'admin';
 export const ADMIN_PASSWORD = process.env.CNSCD_ADMIN_PASSWORD || 'admin-e2e-pw';
+// The demo accounts' password (startServer({ demo: true })), kDemoPassword in src/app/demo.hpp.
+export const DEMO_PASSWORD = 'cnscd-demo';
 // Screenshots go to docs/screens only when asked (`make screens`); a plain test run writes them
 // under the system's temp folder, so that `make test` leaves the source tree as it found it.
 export const SCREENS_DIR = process.env.CNSCD_SCREENS_DIR
   ? path.resolve(ROOT, process.env.CNSCD_SCREENS_DIR)
   : path.join(tmpdir(), 'cnscd-e2e-screens');
+// run.sh names a folder for the run: every server of this test file logs its API requests to a
+// file there (`cnscd serve --request-log`), and write-coverage.mjs reads them after the run.
+const REQUEST_LOG = process.env.CNSCD_E2E_REQUEST_LOGS
+  ? path.join(process.env.CNSCD_E2E_REQUEST_LOGS, `requests-${process.pid}.log`)
+  : '';
 
 /** Pass as `{ skip: e2eSkip }` to test()/describe(): a reason string when CNSCD_E2E=0, else false. */
 export const e2eSkip = process.env.CNSCD_E2E === '0' ? 'browser tests skipped (CNSCD_E2E=0)' : false;
@@ -108,21 +116,24 @@ function run(cmd, args, env) {
 /**
  * A fresh database (`cnscd init --admin admin`, password ADMIN_PASSWORD) served with the built web
  * app on 127.0.0.1 and a free port. Resolves once GET /api/v1/health answers.
+ * With `{ demo: true }`, `cnscd demo` fills it with the demo set instead (admin/admin, and one
+ * account per role with the password DEMO_PASSWORD: src/app/demo.cpp).
  * Returns { baseUrl, port, dir, db, log(), stop() }; stop() ends the server and removes the temp dir.
  */
-export async function startServer() {
+export async function startServer({ demo = false } = {}) {
   if (!existsSync(BINARY)) throw new Error(`no cnscd binary at ${BINARY}: run \`make build\` (or set CNSCD_BINARY)`);
   if (!existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error(`no web app at ${WEB_DIST}: run \`make build\` (or set CNSCD_WEB_DIST)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'cnscd-e2e-'));
   const db = path.join(dir, 't.db');
-  await run(BINARY, ['init', '--db', db, '--admin', ADMIN_USER], { CNSCD_ADMIN_PASSWORD: ADMIN_PASSWORD });
+  if (!demo) await run(BINARY, ['init', '--db', db, '--admin', ADMIN_USER], { CNSCD_ADMIN_PASSWORD: ADMIN_PASSWORD });
 
   let lastError;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const proc = spawn(BINARY, ['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--web', WEB_DIST], {
+    const proc = spawn(BINARY, [demo ? 'demo' : 'serve', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--web', WEB_DIST], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(REQUEST_LOG ? { CNSCD_REQUEST_LOG: REQUEST_LOG } : {}) },
     });
     let output = '';
     const onData = (d) => {
@@ -135,7 +146,8 @@ export async function startServer() {
     let exited = false;
     proc.on('exit', () => (exited = true));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 15_000;
+    // The demo seeds a year and a half of field work before it listens.
+    const deadline = Date.now() + (demo ? 90_000 : 15_000);
     let up = false;
     while (!exited && Date.now() < deadline) {
       try {
@@ -318,6 +330,9 @@ export async function newPage(browser, { width, height, mobile = false, ...optio
     isMobile: mobile,
     hasTouch: mobile,
     deviceScaleFactor: 1,
+    // A Vietnamese device (Intl, Accept-Language). Headless Chromium still draws a date picker
+    // as mm/dd/yyyy whatever the locale; the forms' hints say ngày/tháng/năm.
+    locale: 'vi-VN',
     ...options,
   });
   // 30 s: a CI machine running two journeys beside each other is slower than a desk.

@@ -266,7 +266,8 @@ describe('a province officer sets due dates and allowance rates and records the 
     await page.getByTestId('ua-notice').filter({ hasText: 'Đã giải thể Huyện Lâm Hà từ ngày 01/07/2025.' }).waitFor();
     assert.equal((await api.get(`/units/${district.id}`)).valid_to, '2025-07-01');
 
-    // Rename the new commune: a date before its merge is refused by the server, the name kept.
+    // Rename the new commune: a date before its merge is refused by the server's dry run, at the
+    // preview, the name kept.
     await page.goto(`${server.baseUrl}/units/${merged}/settings`);
     await page.getByTestId('ua-title').filter({ hasText: 'Thiết lập của xã' }).waitFor();
     await page.getByTestId('ev-kind').selectOption('rename');
@@ -277,15 +278,15 @@ describe('a province officer sets due dates and allowance rates and records the 
     await page.getByTestId('ev-effective').fill('2025-06-30');
     await page.getByTestId('ev-basis').fill(BASIS);
     await page.getByTestId('ev-preview-button').click();
-    assert.match(await text(page.getByTestId('ev-preview-line')), /Xã Nam Hà → Phường Nam Hà/);
-    await page.getByTestId('ev-apply').click();
-    await page.getByTestId('ev-apply-error').filter({ hasText: 'sớm hơn thay đổi gần nhất của đơn vị (2025-07-01)' }).waitFor();
+    await page.getByTestId('ev-error').filter({ hasText: 'sớm hơn thay đổi gần nhất của đơn vị (01/07/2025)' }).waitFor();
+    await expectCount(page.getByTestId('ev-preview'), 0);
     assert.equal(await page.getByTestId('ev-effective').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByTestId('ev-name').inputValue(), 'Phường Nam Hà');
     await noSideScroll(page);
     await screenshot(page, 'unit-admin-rename-refused-phone');
     await page.getByTestId('ev-effective').fill('2025-07-01');
     await page.getByTestId('ev-preview-button').click();
+    assert.match(await text(page.getByTestId('ev-preview-line')), /Xã Nam Hà → Phường Nam Hà/);
     await page.getByTestId('ev-apply').click();
     await page.getByTestId('ua-notice').filter({ hasText: 'Đã đổi tên Xã Nam Hà thành Phường Nam Hà từ ngày 01/07/2025.' }).waitFor();
     await page.getByTestId('ua-title').filter({ hasText: 'Thiết lập của xã' }).waitFor();

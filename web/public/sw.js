@@ -5,6 +5,8 @@
 //   they are fetched. At install the assets index.html names are cached; the page also sends the
 //   assets it has loaded (pwa.ts), so the lazy screen chunk loaded before this worker took control
 //   is cached too.
+// - The guides (/guide/*: pages and pictures): the network first, the copy last read when offline;
+//   a guide page is never taken for the app's shell.
 // - /api/ is never cached, nor anything not GET or from another origin.
 const CACHE = 'cnscd-shell-v1';
 const SHELL = '/index.html';
@@ -118,6 +120,19 @@ async function asset(request, url) {
   return res;
 }
 
+async function networkFirst(request, url) {
+  const cache = await caches.open(CACHE);
+  try {
+    const res = await fetch(request);
+    if (res.ok) await cache.put(url.pathname, res.clone());
+    return res;
+  } catch (e) {
+    const cached = await cache.match(url.pathname);
+    if (cached) return cached;
+    throw e;
+  }
+}
+
 // Small files that may change (manifest, icon): the cache at once, refreshed behind.
 async function staleWhileRevalidate(request, url) {
   const cache = await caches.open(CACHE);
@@ -137,7 +152,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) return; // never cached: always the network
-  if (request.mode === 'navigate') {
+  if (url.pathname.startsWith('/guide/')) {
+    event.respondWith(networkFirst(request, url));
+  } else if (request.mode === 'navigate') {
     event.respondWith(navigation(request));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(asset(request, url));

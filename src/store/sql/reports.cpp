@@ -114,28 +114,37 @@ Page<Report> SqlTransaction::ListReports(const ReportQuery& q) {
 
 std::vector<Reporter> SqlTransaction::Reporters(const Unit& within, const std::string& of,
                                                 const std::string& kind, const std::string& period,
-                                                const Scope& scope) {
+                                                const std::string& last_day, const Scope& scope) {
   const auto [lo, hi] = PathRange(within.path);
   const bool teams = of == "teams";
   const SqlFilter in_scope = ScopeFilter(scope, "u.path", teams ? "t.id" : "");
   // The active teams of the subtree, or its units of one level (`u.path >` leaves `within` out),
   // a unit's own report being the one without a team. kReportColumns reads the report's unit
-  // path as u.path: the reporter's own, the same.
+  // path as u.path: the reporter's own, the same. A team's created_at is a UTC timestamp: it
+  // existed in the period when it was created before the period's last Vietnam day ended.
   const std::string sql =
       std::string(teams ? "SELECT u.id, u.path, t.id, t.name, "
                         : "SELECT u.id, u.path, NULL, u.name, ") +
       kReportColumns +
       (teams ? " FROM team t JOIN unit u ON u.id = t.unit_id "
                "LEFT JOIN report r ON r.team_id = t.id AND r.kind = ? AND r.period = ? "
-               "WHERE t.status = 'active' AND u.path >= ? AND u.path < ? AND "
+               "WHERE t.status = 'active' AND (t.created_at < ? OR r.id IS NOT NULL) "
+               "AND u.path >= ? AND u.path < ? AND "
              : " FROM unit u LEFT JOIN report r ON r.unit_id = u.id AND r.team_id IS NULL "
                "AND r.kind = ? AND r.period = ? "
-               "WHERE u.kind = ? AND u.valid_to IS NULL AND u.path > ? AND u.path < ? AND ") +
+               "WHERE u.kind = ? AND u.valid_to IS NULL "
+               "AND (u.valid_from IS NULL OR u.valid_from <= ? OR r.id IS NOT NULL) "
+               "AND u.path > ? AND u.path < ? AND ") +
       in_scope.sql + (teams ? " ORDER BY t.sort_key, t.id" : " ORDER BY u.sort_key, u.id");
   Statement s = db_.Prepare(sql);
   s.BindAll(kind, period);
   int next = 3;
-  if (!teams) s.Bind(next++, of == "districts" ? "district" : "commune");
+  if (teams) {
+    s.Bind(next++, dates::EndOfVietnamDay(last_day));
+  } else {
+    s.Bind(next++, of == "districts" ? "district" : "commune");
+    s.Bind(next++, last_day);
+  }
   s.Bind(next, lo).Bind(next + 1, hi);
   in_scope.Bind(s, next + 2);
   std::vector<Reporter> out;

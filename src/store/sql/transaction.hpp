@@ -368,22 +368,14 @@ class SqlTransaction final : public Transaction {
   }
 
   std::optional<CompositionPolicy> FindPolicy(Id unit_id) override {
-    Statement s = db_.Prepare(
-        "SELECT level, min_members, max_members, require_leader, require_deputy, strict "
-        "FROM policy WHERE unit_id = ?");
-    s.Bind(1, unit_id);
-    std::optional<CompositionPolicy> out;
-    while (s.Step()) {
-      if (!out) out.emplace();
-      LevelPolicy lp;
-      if (auto v = s.OptInt(1)) lp.min = static_cast<int>(*v);
-      if (auto v = s.OptInt(2)) lp.max = static_cast<int>(*v);
-      lp.require_leader = s.Int(3) != 0;
-      lp.require_deputy = s.Int(4) != 0;
-      lp.strict = s.Int(5) != 0;
-      (s.Text(0) == "commune" ? out->commune : out->village) = lp;
-    }
-    return out;
+    const auto found = PoliciesWhere("p.unit_id = ?", unit_id);
+    if (found.empty()) return std::nullopt;
+    return found.begin()->second;
+  }
+
+  std::map<Id, CompositionPolicy> PoliciesIn(const Unit& within) override {
+    const auto [lo, hi] = PathRange(within.path);
+    return PoliciesWhere("u.path >= ? AND u.path < ?", lo, hi);
   }
 
   void PutPolicy(Id unit_id, const CompositionPolicy& policy) override {
@@ -470,15 +462,17 @@ class SqlTransaction final : public Transaction {
     const auto [lo, hi] = PathRange(within.path);
     Statement s = db_.Prepare(
         "SELECT t.id, t.unit_id, t.level, t.name, t.status, t.established_by, m.role, "
-        "count(m.id) "
+        "count(m.id), u.path "
         "FROM team t JOIN unit u ON u.id = t.unit_id "
         "LEFT JOIN membership m ON m.team_id = t.id AND m.until IS NULL "
         "WHERE u.path >= ? AND u.path < ? AND t.status = 'active' "
-        "GROUP BY t.id, m.role ORDER BY t.id");
+        "GROUP BY t.id, m.role, u.path ORDER BY t.id");
     s.Bind(1, lo).Bind(2, hi);
     std::vector<TeamComposition> out;
     while (s.Step()) {
-      if (out.empty() || out.back().team.id != s.Int(0)) out.push_back({ReadRow<Team>(s), {}});
+      if (out.empty() || out.back().team.id != s.Int(0)) {
+        out.push_back({ReadRow<Team>(s), {}, s.Text(8)});
+      }
       if (auto role = s.OptText(6)) {
         out.back().counts.Add(ParseRole(*role).value_or(Role::kMember), static_cast<int>(s.Int(7)));
       }
@@ -487,31 +481,16 @@ class SqlTransaction final : public Transaction {
   }
 
   Coverage CountCoverage(const Unit& within) override {
-    const auto [lo, hi] = PathRange(within.path);
-    Coverage c;
-    const auto villages =
-        Counts<2>(db_,
-                  "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM team t WHERE "
-                  "t.unit_id = u.id AND t.level = 'village' AND t.status = 'active')) "
-                  "FROM unit u WHERE u.kind = 'village' AND u.valid_to IS NULL AND u.path >= ? "
-                  "AND u.path < ?",
-                  lo, hi);
-    c.villages = villages[0];
-    c.villages_with_team = villages[1];
-    c.teams = Count(db_,
-                    "SELECT count(*) FROM team t JOIN unit u ON u.id = t.unit_id "
-                    "WHERE t.status = 'active' AND u.path >= ? AND u.path < ?",
-                    lo, hi);
-    const auto people = Counts<2>(
-        db_,
-        "SELECT count(DISTINCT m.person_id) FILTER (WHERE m.role <> 'collaborator'), "
-        "count(DISTINCT m.person_id) FILTER (WHERE m.role = 'collaborator') "
-        "FROM membership m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id "
-        "WHERE m.until IS NULL AND t.status = 'active' AND u.path >= ? AND u.path < ?",
-        lo, hi);
-    c.members = people[0];
-    c.collaborators = people[1];
-    return c;
+    return CoverageBy(within, "CAST(? AS TEXT)", within.path)[within.path];
+  }
+
+  std::map<std::string, Coverage> CountCoverageOfChildren(const Unit& parent) override {
+    // A unit's path cut after the segment that follows the parent's: its child's path.
+    const auto n = static_cast<std::int64_t>(parent.path.size());
+    return CoverageBy(parent,
+                      "substr(u.path, 1, CAST(? AS INTEGER) + instr(substr(u.path, CAST(? AS "
+                      "INTEGER) + 1), '/'))",
+                      n, n);
   }
 
   // accounts.cpp
@@ -610,7 +589,7 @@ class SqlTransaction final : public Transaction {
   Page<Report> ListReports(const ReportQuery& query) override;
   std::vector<Reporter> Reporters(const Unit& within, const std::string& of,
                                   const std::string& kind, const std::string& period,
-                                  const Scope& scope) override;
+                                  const std::string& last_day, const Scope& scope) override;
   std::vector<ActivityRow> Activity(const Unit& within, std::optional<Id> team_id,
                                     const std::string& from, const std::string& to) override;
   // --- end reports ---
@@ -669,6 +648,65 @@ class SqlTransaction final : public Transaction {
     return PageOf<T>(
         columns, where.sql, [&where](Statement& s) { return where.Bind(s, 1); }, order, limit,
         offset, read);
+  }
+
+  // The policies set on the units `where` picks (a condition on `policy p` and its `unit u`).
+  template <typename... Values>
+  std::map<Id, CompositionPolicy> PoliciesWhere(std::string_view where, const Values&... values) {
+    Statement s = db_.Prepare(
+        "SELECT p.unit_id, p.level, p.min_members, p.max_members, p.require_leader, "
+        "p.require_deputy, p.strict FROM policy p JOIN unit u ON u.id = p.unit_id WHERE " +
+        std::string(where));
+    s.BindAll(values...);
+    std::map<Id, CompositionPolicy> out;
+    while (s.Step()) {
+      LevelPolicy lp;
+      if (auto v = s.OptInt(2)) lp.min = static_cast<int>(*v);
+      if (auto v = s.OptInt(3)) lp.max = static_cast<int>(*v);
+      lp.require_leader = s.Int(4) != 0;
+      lp.require_deputy = s.Int(5) != 0;
+      lp.strict = s.Int(6) != 0;
+      CompositionPolicy& policy = out[s.Int(0)];
+      (s.Text(1) == "commune" ? policy.commune : policy.village) = lp;
+    }
+    return out;
+  }
+
+  // The coverage of `within`'s subtree in groups: `key` is an SQL expression over `u.path` (its
+  // parameters `key_args`) naming each unit's group, the subtree whole or each child's.
+  template <typename... KeyArgs>
+  std::map<std::string, Coverage> CoverageBy(const Unit& within, std::string_view key,
+                                             const KeyArgs&... key_args) {
+    const auto range = PathRange(within.path);  // a lambda captures no structured binding
+    const std::string select = "SELECT " + std::string(key) + ", ";
+    const std::string teams = " FROM team t JOIN unit u ON u.id = t.unit_id";
+    const std::string where = " WHERE u.path >= ? AND u.path < ? AND ";
+    std::map<std::string, Coverage> out;
+    auto rows = [&](const std::string& sql, auto fill) {
+      Statement s = db_.Prepare(sql);
+      s.BindAll(key_args..., range.first, range.second);
+      while (s.Step()) fill(out[s.Text(0)], s);
+    };
+    rows(select +
+             "count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM team t WHERE t.unit_id = u.id "
+             "AND t.level = 'village' AND t.status = 'active')) FROM unit u" +
+             where + "u.kind = 'village' AND u.valid_to IS NULL GROUP BY 1",
+         [](Coverage& c, const Statement& s) {
+           c.villages = s.Int(1);
+           c.villages_with_team = s.Int(2);
+         });
+    rows(select + "count(*)" + teams + where + "t.status = 'active' GROUP BY 1",
+         [](Coverage& c, const Statement& s) { c.teams = s.Int(1); });
+    rows(select +
+             "count(DISTINCT m.person_id) FILTER (WHERE m.role <> 'collaborator'), "
+             "count(DISTINCT m.person_id) FILTER (WHERE m.role = 'collaborator')" +
+             teams + " JOIN membership m ON m.team_id = t.id" + where +
+             "m.until IS NULL AND t.status = 'active' GROUP BY 1",
+         [](Coverage& c, const Statement& s) {
+           c.members = s.Int(1);
+           c.collaborators = s.Int(2);
+         });
+    return out;
   }
 
   Connection& db_;

@@ -31,9 +31,12 @@ export type PopulationList = Schemas['PopulationList'];
 export type EffectivePolicy = Schemas['EffectivePolicy'];
 export type EffectiveLevelPolicy = Schemas['EffectiveLevelPolicy'];
 export type Coverage = Schemas['Coverage'];
+export type ChildUnit = Schemas['ChildUnit'];
+export type ChildUnitPage = Schemas['ChildUnitPage'];
 export type ChatGroup = Schemas['ChatGroup'];
 export type UnitEventInput = Schemas['UnitEventInput'];
 export type UnitEventResult = Schemas['UnitEventResult'];
+export type UnitEventDryRun = Schemas['UnitEventDryRun'];
 
 // Teams, members and requests.
 export type Team = Schemas['Team'];
@@ -54,6 +57,7 @@ export type Decision = Schemas['Decision'];
 export type DecisionPage = Schemas['DecisionPage'];
 export type ImportReport = Schemas['ImportReport'];
 export type ImportRow = Schemas['ImportRow'];
+export type VillageImportReport = Schemas['VillageImportReport'];
 
 // Field work.
 export type Service = Schemas['Service'];
@@ -78,6 +82,7 @@ export type IndicatorValue = Schemas['IndicatorValue'];
 export type EffectiveTarget = Schemas['EffectiveTarget'];
 export type IndicatorTable = Schemas['IndicatorTable'];
 export type IndicatorTableByChildren = Schemas['IndicatorTableByChildren'];
+export type IndicatorTableByCommunes = Schemas['IndicatorTableByCommunes'];
 export type IndicatorDefinition = Schemas['IndicatorDefinition'];
 export type IndicatorDefinitionList = Schemas['IndicatorDefinitionList'];
 export type TargetItem = Schemas['TargetItem'];

@@ -45,6 +45,14 @@ export function canManageUnit(pathIds: number[]): boolean {
   );
 }
 
+/** A unit role (a viewer too) whose scope reaches a unit, or admin: reads what belongs to it, such
+ *  as a decision of its commune. Team roles do not (the server answers 403; no need to ask). */
+export function readsUnit(pathIds: number[]): boolean {
+  return grants().some(
+    (g) => UNIT_ROLES.includes(g.role) && (g.role === 'admin' || (g.unit_id != null && pathIds.includes(g.unit_id))),
+  );
+}
+
 /** A commune chairman reaching the unit (or admin): approves and rejects requests. */
 export function canApproveUnit(pathIds: number[]): boolean {
   return grants().some(
@@ -88,17 +96,34 @@ export function monthBounds(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
+// One formatter per language and kind, made once: toLocaleString() builds a new one at every call,
+// which costs far more than formatting (a team's page formats hundreds of dates as it opens).
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as T;
+}
+
 /** 2025-07-01 or an ISO timestamp → 01/07/2025 (vi) or 1 Jul 2025 (en). */
 export function formatDate(s: string | null | undefined, locale: string): string {
   if (!s) return '';
   const d = new Date(s.length === 10 ? s + 'T00:00:00' : s);
   if (isNaN(d.getTime())) return s;
-  return d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const tag = locale === 'en' ? 'en-GB' : 'vi-VN';
+  return formatter(`date ${tag}`, () => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' })).format(d);
 }
 
+/** Every figure the app shows: 1.234 and 58,2 (vi), 1,234 and 58.2 (en); one decimal at most. */
 export function formatNumber(n: number | null | undefined, locale: string): string {
   if (n == null) return '—';
-  return n.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN');
+  const tag = locale === 'en' ? 'en-GB' : 'vi-VN';
+  return formatter(`number ${tag}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })).format(n);
+}
+
+/** A percent: "58,2 %" (vi), "58.2 %" (en); "—" when there is none. */
+export function formatPercent(n: number | null | undefined, locale: string): string {
+  return n == null ? '—' : `${formatNumber(n, locale)} %`;
 }
 
 // Shapes of the API answers these screens read, generated from docs/openapi.yaml.

@@ -53,10 +53,8 @@ export function dateLabel(d: string | null | undefined): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
 }
-export function num(n: number | null | undefined, locale: string): string {
-  if (n === null || n === undefined) return '—';
-  return n.toLocaleString(locale === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 });
-}
+// Figures as every screen writes them (core/shared).
+export { formatNumber as num, formatPercent } from '../core/shared';
 
 export type { UnitDetail };
 

@@ -11,6 +11,8 @@ export default {
     cancel: 'Cancel',
     close: 'Close',
     none: '(none)',
+    dateHint: 'Day/month/year, e.g. 07/12/2026',
+    monthHint: 'Month/year, e.g. 12/2026',
     monthOf: '{month}',
   },
   status: {

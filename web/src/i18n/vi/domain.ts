@@ -11,6 +11,8 @@ export default {
     close: 'Đóng',
     none: '(không có)',
     monthOf: 'tháng {month}',
+    dateHint: 'Ngày/tháng/năm, ví dụ 07/12/2026',
+    monthHint: 'Tháng/năm, ví dụ 12/2026',
   },
   status: {
     // GET /units/ID/indicators: an indicator against its target.
